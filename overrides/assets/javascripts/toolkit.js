@@ -1,0 +1,66 @@
+/* WPS Localization Toolkit — small behaviours, no dependencies.
+   1. Checklists: ticks are kept on this device (localStorage), with a progress line and a reset.
+   2. Search: a query typed in decomposed Unicode (NFD) is normalised to NFC, like the index. */
+(function () {
+  "use strict";
+
+  function storageKey(id) { return "wps-checklist:" + id; }
+
+  function load(id) {
+    try { return JSON.parse(localStorage.getItem(storageKey(id)) || "{}"); } catch (e) { return {}; }
+  }
+
+  function save(id, state) {
+    try { localStorage.setItem(storageKey(id), JSON.stringify(state)); } catch (e) { /* private mode: ticks stay for this visit */ }
+  }
+
+  function setupChecklist(bar) {
+    var id = bar.getAttribute("data-checklist");
+    var boxes = Array.prototype.slice.call(document.querySelectorAll("input[type=checkbox][data-key]"));
+    var progress = bar.querySelector(".wps-progress");
+    var state = load(id);
+
+    function update() {
+      var done = boxes.filter(function (b) { return b.checked; }).length;
+      progress.textContent = progress.getAttribute("data-template")
+        .replace("{done}", done).replace("{total}", boxes.length);
+    }
+
+    boxes.forEach(function (box) {
+      box.checked = !!state[box.getAttribute("data-key")];
+      box.addEventListener("change", function () {
+        state[box.getAttribute("data-key")] = box.checked;
+        if (!box.checked) { delete state[box.getAttribute("data-key")]; }
+        save(id, state);
+        update();
+      });
+    });
+    bar.querySelector(".wps-reset").addEventListener("click", function () {
+      boxes.forEach(function (b) { b.checked = false; });
+      state = {};
+      save(id, state);
+      update();
+    });
+    update();
+  }
+
+  function normaliseSearch() {
+    var input = document.querySelector("input.md-search__input");
+    if (!input || !String.prototype.normalize) { return; }
+    input.addEventListener("input", function () {
+      var nfc = input.value.normalize("NFC");
+      if (nfc !== input.value) { input.value = nfc; }
+    }, true);
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll(".wps-checklist-bar[data-checklist]"), setupChecklist);
+    normaliseSearch();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,9 @@
+"""wpskit: the engine of the WPS Localization Toolkit.
+
+Data (YAML in toolkit/ and glossary/) is loaded into validated models (model.py,
+load.py), rendered into web fragments, PDFs and Word files (render/), and wired into
+MkDocs through mkdocs_hooks.py and macros.py. cli.py is what the Makefile calls.
+"""
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"

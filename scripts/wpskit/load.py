@@ -1,0 +1,259 @@
+"""Load and check every source of the site before anything is built.
+
+`load_toolkit(root)` reads the YAML data and the front matter of every Markdown page,
+validates them, checks references between them, and either returns a `Toolkit` or
+raises `SourceError` listing every problem as `path:line: what is wrong — how to fix`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import LANGUAGES
+from .errors import ProblemList
+from .model import CaseStudyMeta, Checklist, GlossaryTerm, ModuleMeta, PageMeta, Source, Worksheet
+from .validation_messages import explain
+from .yaml_source import YamlDocument, YamlProblem, parse_yaml, read_yaml, split_front_matter
+
+LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
+TOOL_LINK = re.compile(r"tool_link\(\s*[\"']([^\"']+)[\"']\s*\)")
+
+
+@dataclass
+class Page:
+    """A Markdown page of one language."""
+
+    lang: str
+    path: str  # e.g. docs/vi/modules/01-wps-agenda.md
+    slug: str  # the same in both languages: modules/01-wps-agenda.md
+    meta: object
+    body: str
+    body_line: int
+    front: YamlDocument | None = None
+
+    def line_of(self, *keys) -> int:
+        return self.front.line_of(keys) if self.front else 1
+
+
+@dataclass
+class Toolkit:
+    root: Path
+    sources: dict = field(default_factory=dict)
+    worksheets: dict = field(default_factory=dict)
+    checklists: dict = field(default_factory=dict)
+    terms: dict = field(default_factory=dict)
+    pages: dict = field(default_factory=dict)  # (lang, slug) -> Page
+    files: dict = field(default_factory=dict)  # item id -> YAML path (for "edit this page")
+    places: dict = field(default_factory=dict)  # item id -> (YamlDocument, location of the item in it)
+
+    def line_of(self, item_id: str, *keys) -> int:
+        doc, location = self.places[item_id]
+        return doc.line_of(tuple(location) + keys)
+
+    @property
+    def tools(self) -> dict:
+        return {**self.worksheets, **self.checklists}
+
+    def modules(self, lang: str) -> list[Page]:
+        found = [p for (l, s), p in self.pages.items() if l == lang and isinstance(p.meta, ModuleMeta)]
+        return sorted(found, key=lambda p: p.meta.order)
+
+    def case_studies(self, lang: str) -> list[Page]:
+        found = [p for (l, s), p in self.pages.items() if l == lang and isinstance(p.meta, CaseStudyMeta)]
+        return sorted(found, key=lambda p: p.meta.order)
+
+    def module_ids(self) -> set:
+        return {p.meta.id for p in self.modules("vi")} | {p.meta.id for p in self.modules("en")}
+
+
+def _validate(model, doc: YamlDocument, location: tuple, problems: ProblemList, value=None):
+    value = doc.data if value is None else value
+    try:
+        return model.model_validate(value)
+    except ValidationError as error:
+        for item in error.errors(include_url=False):
+            item = dict(item)
+            item["loc"] = tuple(location) + tuple(item["loc"])
+            line, message = explain(item, doc)
+            problems.add(doc.path, line, message)
+        return None
+
+
+def check_text_file(file: Path, root: Path, problems: ProblemList) -> str | None:
+    """UTF-8 and NFC, or a problem naming the first line that is not."""
+    relative = file.relative_to(root).as_posix()
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.add(relative, 0, "the file is not saved as UTF-8. Save it again with UTF-8 encoding.")
+        return None
+    if unicodedata.normalize("NFC", text) != text:
+        for number, line in enumerate(text.splitlines(), 1):
+            if unicodedata.normalize("NFC", line) != line:
+                problems.add(relative, number, (
+                    "this line has letters written with separate accent marks (Unicode NFD). "
+                    "Retype the accented letters, or run `make fix-unicode` to convert the file to NFC."
+                ))
+                break
+    return text
+
+
+def _load_list(root: Path, relative: str, model, problems: ProblemList, toolkit: Toolkit, into: dict):
+    file = root / relative
+    if not file.exists():
+        return
+    if check_text_file(file, root, problems) is None:
+        return
+    try:
+        doc = read_yaml(file, root)
+    except YamlProblem as error:
+        problems.append(error.problem)
+        return
+    if not isinstance(doc.data, list):
+        problems.add(doc.path, 1, 'this file must be a list of entries, each starting with "- id: …".')
+        return
+    for index, raw in enumerate(doc.data):
+        item = _validate(model, doc, (index,), problems, raw)
+        if item is None:
+            continue
+        _register(item, doc, (index,), into, toolkit, problems)
+
+
+def _load_folder(root: Path, folder: str, model, problems: ProblemList, toolkit: Toolkit, into: dict):
+    for file in sorted((root / folder).glob("*.y*ml")):
+        if check_text_file(file, root, problems) is None:
+            continue
+        try:
+            doc = read_yaml(file, root)
+        except YamlProblem as error:
+            problems.append(error.problem)
+            continue
+        if not isinstance(doc.data, dict):
+            problems.add(doc.path, 1, 'this file must be a block of keys starting with "id: …".')
+            continue
+        item = _validate(model, doc, (), problems)
+        if item is None:
+            continue
+        if item.id != file.stem:
+            problems.add(doc.path, doc.line_of(("id",)), (
+                f'the id "{item.id}" must be the same as the file name "{file.stem}". '
+                f"Rename the file to {item.id}.yml or change the id."))
+        _register(item, doc, (), into, toolkit, problems)
+
+
+def _register(item, doc, location, into, toolkit, problems):
+    item_id = item.id
+    if item_id in toolkit.files:
+        problems.add(doc.path, doc.line_of(tuple(location) + ("id",)), (
+            f'the id "{item_id}" is already used by {toolkit.files[item_id]}. '
+            "Ids must be unique across the toolkit: choose another id."))
+        return
+    toolkit.files[item_id] = doc.path
+    toolkit.places[item_id] = (doc, location)
+    into[item_id] = item
+
+
+def _page_model(slug: str):
+    parts = slug.split("/")
+    if len(parts) == 2 and parts[1] != "index.md":
+        if parts[0] == "modules":
+            return ModuleMeta
+        if parts[0] == "case-studies":
+            return CaseStudyMeta
+    return PageMeta
+
+
+def _load_pages(root: Path, problems: ProblemList, toolkit: Toolkit):
+    docs = root / "docs"
+    slugs = {lang: set() for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        for file in sorted((docs / lang).rglob("*.md")):
+            slug = file.relative_to(docs / lang).as_posix()
+            slugs[lang].add(slug)
+            relative = file.relative_to(root).as_posix()
+            text = check_text_file(file, root, problems)
+            if text is None:
+                continue
+            front, body, body_line = split_front_matter(text)
+            if front is None:
+                problems.add(relative, 1, (
+                    'the page has no front matter. Start it with a line "---", then "title: …", then "---".'))
+                continue
+            try:
+                doc = parse_yaml(front, relative, line_offset=1)
+            except YamlProblem as error:
+                problems.append(error.problem)
+                continue
+            model = _page_model(slug)
+            meta = _validate(model, doc, (), problems, doc.data if isinstance(doc.data, dict) else {})
+            if meta is None:
+                continue
+            if model is not PageMeta and meta.id != file.stem:
+                problems.add(relative, doc.line_of(("id",)), (
+                    f'the id "{meta.id}" must be the same as the file name "{file.stem}".'))
+            toolkit.pages[(lang, slug)] = Page(lang, relative, slug, meta, body, body_line, doc)
+    for lang in LANGUAGES:
+        for other in LANGUAGES:
+            if other == lang:
+                continue
+            for slug in sorted(slugs[lang] - slugs[other]):
+                problems.add(f"docs/{other}/{slug}", 0, (
+                    f"missing {LANGUAGE_NAMES[other]} page: docs/{lang}/{slug} exists but has no "
+                    f"translation. Create docs/{other}/{slug} (same file name) with the "
+                    f"{LANGUAGE_NAMES[other]} text. Every page must exist in both languages."))
+
+
+def _check_references(toolkit: Toolkit, problems: ProblemList):
+    modules = toolkit.module_ids()
+
+    def check(path, line, kind, ids, known, hint):
+        for ref in ids:
+            if ref not in known:
+                problems.add(path, line, f'{kind} "{ref}" does not exist. {hint}')
+
+    source_hint = "Use an id from toolkit/sources.yml, or add the source there."
+    for item in toolkit.tools.values():
+        path = toolkit.files[item.id]
+        if item.module is not None:
+            check(path, toolkit.line_of(item.id, "module"), "the module", [item.module], modules,
+                  "Use the id of a page in docs/vi/modules/ (e.g. 04-participation-coordination).")
+        check(path, toolkit.line_of(item.id, "sources"), "the source", item.sources, toolkit.sources, source_hint)
+    for term in toolkit.terms.values():
+        path = toolkit.files[term.id]
+        check(path, toolkit.line_of(term.id, "related"), "the related term", term.related, toolkit.terms,
+              "Use the id of a term in glossary/terms.yml.")
+        check(path, toolkit.line_of(term.id, "sources"), "the source", term.sources, toolkit.sources, source_hint)
+    for page in toolkit.pages.values():
+        meta = page.meta
+        if isinstance(meta, (ModuleMeta, CaseStudyMeta)):
+            for kind, known in (("worksheets", toolkit.worksheets), ("checklists", toolkit.checklists)):
+                check(page.path, page.line_of("related", kind), f"the {kind[:-1]}", getattr(meta.related, kind),
+                      known, f"Use the id of a file in toolkit/{kind}/.")
+            check(page.path, page.line_of("sources"), "the source", meta.sources, toolkit.sources, source_hint)
+        for number, line in enumerate(page.body.splitlines(), page.body_line):
+            for tool_id in TOOL_LINK.findall(line):
+                if tool_id not in toolkit.tools:
+                    problems.add(page.path, number, (
+                        f'tool_link("{tool_id}") names no worksheet or checklist. Use the id of a file in '
+                        "toolkit/worksheets/ or toolkit/checklists/."))
+
+
+def load_toolkit(root: Path) -> Toolkit:
+    """Read, validate and cross-check all sources; raise SourceError on any problem."""
+    root = Path(root)
+    problems = ProblemList()
+    toolkit = Toolkit(root=root)
+    _load_list(root, "toolkit/sources.yml", Source, problems, toolkit, toolkit.sources)
+    _load_folder(root, "toolkit/worksheets", Worksheet, problems, toolkit, toolkit.worksheets)
+    _load_folder(root, "toolkit/checklists", Checklist, problems, toolkit, toolkit.checklists)
+    for file in sorted((root / "glossary").glob("*.y*ml")):
+        _load_list(root, file.relative_to(root).as_posix(), GlossaryTerm, problems, toolkit, toolkit.terms)
+    _load_pages(root, problems, toolkit)
+    _check_references(toolkit, problems)
+    problems.raise_if_any()
+    return toolkit

@@ -1,0 +1,90 @@
+"""Parts added around prose pages and data pages, in the page's language.
+
+Module pages get their objectives and key messages (from front matter) at the top and
+their tools and sources at the bottom; every page gets the glossary's abbreviations
+(Material shows them as tooltips).
+"""
+
+from __future__ import annotations
+
+import math
+import posixpath
+import re
+
+from .model import CaseStudyMeta, ModuleMeta
+from .render.html import esc, md_text, sources_list
+from .ui_text import label
+
+WORDS_PER_MINUTE = {"vi": 230, "en": 200}  # Vietnamese counts syllables, which read faster
+
+
+def body_words(markdown: str) -> int:
+    text = re.sub(r"\{\{.*?\}\}", " ", markdown, flags=re.S)
+    text = re.sub(r"^\s*(!!!|\?\?\?)\+?\s*[\w-]+", " ", text, flags=re.M)
+    text = re.sub(r"[#*_>|`\[\]()!-]+", " ", text)
+    return len([w for w in text.split() if any(ch.isalnum() for ch in w)])
+
+
+def reading_minutes(markdown: str, lang: str) -> int:
+    return max(1, math.ceil(body_words(markdown) / WORDS_PER_MINUTE[lang]))
+
+
+def link_from(page_src: str, target_src: str) -> str:
+    return posixpath.relpath(target_src, posixpath.dirname(page_src))
+
+
+def tool_markdown_link(item, lang: str, page_src: str) -> str:
+    target = f"{lang}/{item.kind}s/{item.id}.md"
+    return f"[{md_text(label(lang, item.kind))}: {md_text(item.title[lang])}]({link_from(page_src, target)})"
+
+
+def module_header(page, lang: str, toolkit) -> str:
+    meta = page.meta
+    if not isinstance(meta, ModuleMeta):
+        return ""
+    facts = [label(lang, "level")[meta.level],
+             ", ".join(label(lang, "audience")[a] for a in meta.audience),
+             label(lang, "reading_time", n=reading_minutes(page.body, lang))]
+    objectives = "".join(f"<li>{esc(o)}</li>" for o in meta.objectives)
+    messages = "".join(f"<li>{esc(m)}</li>" for m in meta.key_messages)
+    return (
+        f'<p class="wps-meta">{" · ".join(esc(f) for f in facts)}</p>\n\n'
+        f'<div class="admonition wps-objectives"><p class="admonition-title">{esc(label(lang, "objectives"))}</p>'
+        f'<p>{esc(label(lang, "objectives_lead"))}</p><ul>{objectives}</ul></div>\n\n'
+        f'<div class="admonition wps-key-messages"><p class="admonition-title">{esc(label(lang, "key_messages"))}</p>'
+        f"<ul>{messages}</ul></div>\n"
+    )
+
+
+def module_footer(page, lang: str, toolkit) -> str:
+    meta = page.meta
+    if not isinstance(meta, (ModuleMeta, CaseStudyMeta)):
+        return ""
+    parts = []
+    tools = [toolkit.worksheets[i] for i in meta.related.worksheets] + [toolkit.checklists[i] for i in meta.related.checklists]
+    if tools:
+        parts.append(f"## {md_text(label(lang, 'related_tools'))}\n")
+        parts += [f"- {tool_markdown_link(item, lang, page.path.split('/', 1)[1])}" for item in tools]
+        parts.append("")
+    parts.append(f"## {md_text(label(lang, 'sources'))}\n")
+    parts.append(sources_list(meta.sources, toolkit.sources, lang))
+    return "\n".join(parts) + "\n"
+
+
+_abbreviation_cache: dict = {}
+
+
+def abbreviation_definitions(toolkit, lang: str) -> str:
+    key = (id(toolkit), lang)
+    if key not in _abbreviation_cache:
+        lines = []
+        for term in toolkit.terms.values():
+            if not term.abbr:
+                continue
+            shown = term.abbr.vi + term.abbr.en if lang == "vi" else term.abbr.en
+            for abbreviation in dict.fromkeys(shown):
+                meaning = term.term[lang].replace("\n", " ")
+                lines.append(f"*[{abbreviation}]: {meaning}")
+        _abbreviation_cache.clear()
+        _abbreviation_cache[key] = "\n".join(lines)
+    return _abbreviation_cache[key]

@@ -1,0 +1,163 @@
+"""Data → an editable Word file (python-docx): real headings, real tables, text to replace.
+
+python-docx writes text as text, so a title such as `<script>` is stored as those
+characters — nothing to escape, nothing interpreted.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from ..model import Checklist, FormSection, ListSection, TableSection, Worksheet
+from ..ui_text import label
+
+FONT = "Noto Sans"  # falls back to the reader's sans-serif font when not installed; Word keeps the text editable
+ACCENT = RGBColor(0x7A, 0x3E, 0x9D)
+CHECKBOX = "\u2610"
+
+
+def _base_document(lang: str) -> Document:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.orientation = WD_ORIENT.PORTRAIT
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(1.6))
+    section.top_margin, section.bottom_margin = Cm(1.6), Cm(1.6)
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(10)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    for name in ("Title", "Heading 1", "Heading 2"):
+        doc.styles[name].font.name = FONT
+    doc.core_properties.language = "vi-VN" if lang == "vi" else "en-GB"
+    footer = section.footer.paragraphs[0]
+    footer.text = label(lang, "licence")
+    footer.runs[0].font.size = Pt(8)
+    return doc
+
+
+def _shade(cell, fill: str) -> None:
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    properties.append(shading)
+
+
+def _repeat_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _table(doc, section: TableSection, lang: str) -> None:
+    columns = section.columns
+    table = doc.add_table(rows=1, cols=len(columns))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    total = sum(c.width for c in columns)
+    usable = Cm(17.8)
+    for i, column in enumerate(columns):
+        cell = table.rows[0].cells[i]
+        cell.text = column[lang]
+        cell.paragraphs[0].runs[0].bold = True
+        cell.width = int(usable * column.width / total)
+        _shade(cell, "EFE7F4")
+    _repeat_header(table.rows[0])
+    if section.example:
+        row = table.add_row()
+        for i, value in enumerate(section.example):
+            paragraph = row.cells[i].paragraphs[0]
+            if i == 0:
+                paragraph.add_run(label(lang, "example") + ": ").bold = True
+            run = paragraph.add_run(value[lang])
+            run.italic = True
+            _shade(row.cells[i], "F3F3F3")
+    for _ in range(section.blank_rows):
+        row = table.add_row()
+        row.height = Cm(1.0)
+
+
+def _form(doc, section: FormSection, lang: str) -> None:
+    for field in section.fields:
+        doc.add_paragraph().add_run(field.label[lang]).bold = True
+        if field.prompt:
+            doc.add_paragraph(field.prompt[lang]).runs[0].italic = True
+        if field.example:
+            paragraph = doc.add_paragraph()
+            paragraph.add_run(label(lang, "example") + ": ").bold = True
+            paragraph.add_run(field.example[lang]).italic = True
+        box = doc.add_table(rows=1, cols=1)
+        box.style = "Table Grid"
+        box.rows[0].height = Cm(0.8 * field.lines)
+
+
+def _list(doc, section: ListSection, lang: str) -> None:
+    for item in section.items:
+        doc.add_paragraph(item[lang], style="List Number")
+        for _ in range(section.lines):
+            doc.add_paragraph("")
+
+
+def build_docx(item, lang: str, module_title: str | None, sources: dict) -> bytes:
+    doc = _base_document(lang)
+    kind = doc.add_paragraph()
+    run = kind.add_run(label(lang, item.kind).upper())
+    run.bold, run.font.color.rgb, run.font.size = True, ACCENT, Pt(9)
+    doc.add_heading(item.title[lang], level=1)
+    meta = []
+    if module_title:
+        meta.append(f'{label(lang, "module")}: {module_title}')
+    if getattr(item, "minutes", None):
+        meta.append(label(lang, "minutes_value", n=item.minutes))
+    if meta:
+        doc.add_paragraph(" · ".join(meta))
+    purpose = doc.add_paragraph()
+    purpose.add_run(label(lang, "purpose") + ": ").bold = True
+    purpose.add_run(item.purpose[lang])
+    for key in ("name", "agency", "date"):
+        doc.add_paragraph(f"{label(lang, key)}: ")
+    if item.instructions:
+        doc.add_heading(label(lang, "instructions"), level=2)
+        for step in item.instructions:
+            doc.add_paragraph(step[lang], style="List Number")
+    if isinstance(item, Worksheet):
+        for section in item.sections:
+            doc.add_heading(section.title[lang], level=2)
+            if section.intro:
+                doc.add_paragraph(section.intro[lang])
+            if isinstance(section, TableSection):
+                _table(doc, section, lang)
+            elif isinstance(section, FormSection):
+                _form(doc, section, lang)
+            elif isinstance(section, ListSection):
+                _list(doc, section, lang)
+    elif isinstance(item, Checklist):
+        for group in item.groups:
+            doc.add_heading(group.title[lang], level=2)
+            for entry in group.items:
+                paragraph = doc.add_paragraph(f"{CHECKBOX} {entry.text[lang]}")
+                if entry.guidance:
+                    hint = doc.add_paragraph(entry.guidance[lang])
+                    hint.paragraph_format.left_indent = Cm(0.6)
+                    hint.runs[0].italic = True
+                    hint.runs[0].font.size = Pt(9)
+                paragraph.paragraph_format.space_after = Pt(2)
+    if item.sources:
+        doc.add_heading(label(lang, "sources"), level=2)
+        for source_id in item.sources:
+            source = sources[source_id]
+            doc.add_paragraph(f"{source.title[lang]}. {source.publisher[lang]}.", style="List Number")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

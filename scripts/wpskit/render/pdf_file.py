@@ -1,0 +1,26 @@
+"""Print HTML → PDF with WeasyPrint, using the bundled Noto Sans (full Vietnamese coverage).
+
+WeasyPrint was chosen because it lays out real HTML/CSS (tables that break across pages,
+repeated table headers, page counters) and embeds subsets of the fonts it is given.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .print_html import document
+
+HERE = Path(__file__).parent
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+def html_to_pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=str(HERE) + "/").write_pdf()
+
+
+def build_pdf(item, lang: str, module_title: str | None, sources: dict) -> bytes:
+    return html_to_pdf(document(item, lang, module_title, sources))

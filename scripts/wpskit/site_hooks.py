@@ -1,0 +1,156 @@
+"""Build-time steps, called by MkDocs through scripts/mkdocs_hooks.py.
+
+Order inside one `mkdocs build` (mkdocs-static-i18n builds Vietnamese, then English):
+  on_config      load and validate all sources (stop before anything is written),
+                 make the downloads (cached)
+  on_files       add the generated pages: /worksheets/<id>/, /checklists/<id>/
+  on_page_markdown  after the macros: module boxes, abbreviations
+  on_page_context   "edit this page" of a generated page opens its YAML file
+  on_post_build  per-language search indexes with diacritics folding; copy downloads
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from . import DEFAULT_LANGUAGE, LANGUAGES
+from .downloads import DownloadCache
+from .errors import SourceError
+from .load import load_toolkit
+from .model import CaseStudyMeta, ModuleMeta
+from .page_parts import abbreviation_definitions, module_footer, module_header
+from .search_index import write_language_indexes
+
+SCRIPTS = str(Path(__file__).resolve().parents[1])
+
+
+class BuildState:
+    toolkit = None
+    downloads: dict = {}
+    sizes: dict = {}
+    cache: DownloadCache | None = None
+
+
+STATE = BuildState()
+
+
+def current_language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def project_root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+@event_priority(100)
+def on_config(config):
+    if SCRIPTS not in sys.path:
+        sys.path.insert(0, SCRIPTS)
+    if current_language(config) != DEFAULT_LANGUAGE and STATE.toolkit is not None:
+        return config  # second language of the same build: the sources are already checked
+    root = project_root(config)
+    try:
+        STATE.toolkit = load_toolkit(root)
+    except SourceError as error:
+        raise PluginError(error.report()) from None
+    toolkit = STATE.toolkit
+    module_titles = {(page.lang, page.meta.id): page.meta.title
+                     for lang in LANGUAGES for page in toolkit.modules(lang)}
+    STATE.cache = DownloadCache(root / ".cache" / "downloads")
+    if os.environ.get("WPS_SKIP_DOWNLOADS") != "1":
+        STATE.downloads = STATE.cache.prepare(list(toolkit.tools.values()), module_titles, toolkit.sources)
+    else:
+        STATE.downloads = {}
+    STATE.sizes = {key: path.stat().st_size for key, path in STATE.downloads.items()}
+    for folder in ("toolkit", "glossary", "scripts/wpskit"):
+        path = str(root / folder)
+        if path not in config.watch:
+            config.watch.append(path)
+    return config
+
+
+def _generated_page(config, lang: str, slug: str, content: str, locale_files: dict) -> File:
+    src_uri = f"{lang}/{slug}.md"
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    dest = f"{prefix}{slug}/index.html" if config.use_directory_urls else f"{prefix}{slug}.html"
+    file = File(src_uri, src_dir=None, dest_dir=config.site_dir,
+                use_directory_urls=config.use_directory_urls, dest_uri=dest)
+    file.generated_by = "wpskit"
+    file.content_string = content
+    # what mkdocs-static-i18n attaches to its own files (language switcher, sitemap)
+    file.locale = lang
+    file.localization = lang
+    file.locale_alternate_of = lang
+    file.norm_src_uri = f"{slug}.md"
+    file.alternates = locale_files
+    return file
+
+
+class _Alternate:
+    def __init__(self, url):
+        self.url = url
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has sorted the files by language
+def on_files(files, config):
+    lang = current_language(config)
+    toolkit = STATE.toolkit
+    for item in toolkit.tools.values():
+        slug = f"{item.kind}s/{item.id}"
+        alternates = {}
+        for other in LANGUAGES:
+            prefix = "" if other == DEFAULT_LANGUAGE else f"{other}/"
+            alternates[other] = _Alternate(f"{prefix}{slug}/" if config.use_directory_urls else f"{prefix}{slug}.html")
+        content = f'---\ntitle: {_yaml_string(item.title[lang])}\n---\n\n{{{{ tool_page("{item.id}") }}}}\n'
+        file = _generated_page(config, lang, slug, content, alternates)
+        alternates[lang] = file
+        file.edit_path = toolkit.files[item.id]
+        files.append(file)
+    return files
+
+
+def _yaml_string(text: str) -> str:
+    import json
+    from markupsafe import escape
+    return json.dumps(str(escape(text)), ensure_ascii=False)
+
+
+def page_language(page) -> str:
+    return getattr(page.file, "locale", None) or page.file.src_uri.split("/", 1)[0]
+
+
+@event_priority(-50)  # after mkdocs-macros has rendered the page
+def on_page_markdown(markdown, page, config, files):
+    lang = page_language(page)
+    toolkit = STATE.toolkit
+    slug = page.file.src_uri.split("/", 1)[1] if "/" in page.file.src_uri else page.file.src_uri
+    source_page = toolkit.pages.get((lang, slug))
+    if source_page is not None and isinstance(source_page.meta, (ModuleMeta, CaseStudyMeta)):
+        markdown = module_header(source_page, lang, toolkit) + "\n\n" + markdown + "\n\n" + module_footer(source_page, lang, toolkit)
+    return markdown + "\n\n" + abbreviation_definitions(toolkit, lang) + "\n"
+
+
+def on_page_context(context, page, config, nav):
+    edit_path = getattr(page.file, "edit_path", None)
+    if edit_path and config.repo_url:
+        page.edit_url = config.repo_url.rstrip("/") + "/edit/main/" + edit_path
+    return context
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return  # a nested build of another language; the outer build finishes the job
+    site_dir = Path(config.site_dir)
+    write_language_indexes(site_dir, DEFAULT_LANGUAGE, LANGUAGES)
+    if STATE.downloads:
+        DownloadCache.publish(STATE.downloads, site_dir)
+        STATE.cache.prune(STATE.downloads)
