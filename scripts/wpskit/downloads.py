@@ -55,6 +55,7 @@ class DownloadCache:
     def __init__(self, cache_dir: Path):
         self.cache_dir = Path(cache_dir)
         self.made: list[str] = []  # files rendered in this run (empty when all came from the cache)
+        self.prunable = True
 
     def prepare(self, items: list, module_titles: dict, sources: dict, workers: int = 2) -> dict:
         """Make sure every (item, lang, format) exists in the cache; return {(lang, id, ext): Path}."""

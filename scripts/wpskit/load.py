@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from . import LANGUAGES
 from .errors import ProblemList
+from .terminology import check_toolkit as check_terminology
 from .model import CaseStudyMeta, Checklist, GlossaryTerm, ModuleMeta, PageMeta, Source, Worksheet
 from .validation_messages import explain
 from .yaml_source import YamlDocument, YamlProblem, parse_yaml, read_yaml, split_front_matter
@@ -255,5 +256,6 @@ def load_toolkit(root: Path) -> Toolkit:
         _load_list(root, file.relative_to(root).as_posix(), GlossaryTerm, problems, toolkit, toolkit.terms)
     _load_pages(root, problems, toolkit)
     _check_references(toolkit, problems)
+    check_terminology(toolkit, problems)
     problems.raise_if_any()
     return toolkit

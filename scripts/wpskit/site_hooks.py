@@ -63,7 +63,9 @@ def on_config(config):
     toolkit = STATE.toolkit
     module_titles = {(page.lang, page.meta.id): page.meta.title
                      for lang in LANGUAGES for page in toolkit.modules(lang)}
-    STATE.cache = DownloadCache(root / ".cache" / "downloads")
+    shared_cache = os.environ.get("WPS_CACHE_DIR")  # tests share one cache between project copies
+    STATE.cache = DownloadCache(Path(shared_cache) if shared_cache else root / ".cache" / "downloads")
+    STATE.cache.prunable = not shared_cache
     if os.environ.get("WPS_SKIP_DOWNLOADS") != "1":
         STATE.downloads = STATE.cache.prepare(list(toolkit.tools.values()), module_titles, toolkit.sources)
     else:
@@ -153,4 +155,5 @@ def on_post_build(config):
     write_language_indexes(site_dir, DEFAULT_LANGUAGE, LANGUAGES)
     if STATE.downloads:
         DownloadCache.publish(STATE.downloads, site_dir)
-        STATE.cache.prune(STATE.downloads)
+        if STATE.cache.prunable:
+            STATE.cache.prune(STATE.downloads)

@@ -1,0 +1,41 @@
+# WPS Localization Toolkit — the two commands are `make serve` and `make test`.
+# Everything else is set up on the way: a virtual environment in .venv with the pinned
+# dependencies (requirements.txt + constraints.txt).
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)/scripts
+
+.PHONY: serve build check test setup clean fix-unicode
+
+$(VENV)/.installed: requirements.txt constraints.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	@touch $@
+
+setup: $(VENV)/.installed
+
+## make serve: set up, then serve the site with live reload on http://127.0.0.1:8000
+serve: setup
+	$(PY) -m mkdocs serve -a 127.0.0.1:8000
+
+## make build: strict build (both languages, all downloads) into site/; site/ is replaced only on success
+build: setup
+	$(PY) -m wpskit build
+
+## make check: fast validation of data, pages, translations and terminology (no site build)
+check: setup
+	@$(PY) -m wpskit check
+
+## make test: set up, build strictly, run every test (browser tests use /usr/bin/chromium)
+test: setup
+	$(PY) -m wpskit build
+	$(PY) -m pytest -q tests
+
+## make fix-unicode: convert every Markdown and YAML source to NFC (keeps the text, fixes the accents)
+fix-unicode: setup
+	$(PY) -m wpskit fix-unicode
+
+clean:
+	rm -rf site site.partial .cache .pytest_cache

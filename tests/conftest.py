@@ -1,0 +1,103 @@
+"""Shared fixtures: the built site, a local web server, the system Chromium, project copies."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "site"
+SHARED = ROOT.parent / "shared"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+sys.path.insert(0, str(ROOT / "scripts"))
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def run_cli(*args, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "PYTHONPATH": str(cwd / "scripts"), "NO_MKDOCS_2_WARNING": "1",
+                   "WPS_CACHE_DIR": str(ROOT / ".cache" / "downloads"), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "wpskit", *args], cwd=cwd, env=environment,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """The built site; `make test` builds it first, a bare `pytest` builds it here."""
+    if not (SITE / "index.html").exists():
+        result = run_cli("build")
+        assert result.returncode == 0, result.stdout + result.stderr
+    return SITE
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    server = serve(site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if os.environ.get("WPS_SKIP_BROWSER") == "1":
+        pytest.skip("WPS_SKIP_BROWSER=1: browser tests skipped on request")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium) "
+                    "or set CHROMIUM to a Chromium binary. Browsers are never downloaded.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 412, "height": 860})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+IGNORED = {".venv", "site", "site.partial", "site.old", ".cache", ".git", ".pytest_cache", "__pycache__", "dist"}
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A copy of the project's sources to break on purpose."""
+    target = tmp_path / "project"
+    shutil.copytree(ROOT, target, ignore=lambda d, names: [n for n in names if n in IGNORED])
+    return target
+
+
+def built_pages(site_dir: Path):
+    """(lang, slug, path) of every built HTML page except the 404 page."""
+    for path in sorted(site_dir.rglob("index.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative.startswith(("assets/", "downloads/", "search/", "en/assets/")):
+            continue
+        lang = "en" if relative.startswith("en/") else "vi"
+        slug = relative[3:] if lang == "en" else relative
+        yield lang, slug, path

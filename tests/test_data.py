@@ -1,0 +1,129 @@
+"""Bad data gets a clear `path:line` error and loses nothing; data text is always escaped."""
+
+import re
+
+import pytest
+
+from conftest import run_cli
+from wpskit.errors import SourceError
+from wpskit.load import load_toolkit
+
+WORKSHEET = "toolkit/worksheets/stakeholder-map.yml"
+
+
+def edit(project, relative, change):
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    new = change(text)
+    assert new != text, "the test's edit did not apply"
+    path.write_text(new, encoding="utf-8")
+    return new
+
+
+def line_of(text, needle):
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def problems_of(project):
+    with pytest.raises(SourceError) as error:
+        load_toolkit(project)
+    return error.value.report()
+
+
+def test_yaml_syntax_error(project_copy):
+    text = edit(project_copy, WORKSHEET, lambda t: t.replace("minutes:", "minutes: [", 1))
+    report = problems_of(project_copy)
+    assert re.search(rf"{WORKSHEET}:\d+: this is not valid YAML", report)
+    assert "indentation" in report
+
+
+def test_missing_translation(project_copy):
+    original = (project_copy / WORKSHEET).read_text(encoding="utf-8")
+    lines = original.splitlines()
+    start = line_of(original, "purpose:")
+    # remove the English line of "purpose" (the first en: line after it)
+    en_index = next(i for i in range(start, len(lines)) if lines[i].lstrip().startswith("en:"))
+    del lines[en_index]
+    (project_copy / WORKSHEET).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = problems_of(project_copy)
+    assert f'{WORKSHEET}:{start}: "purpose" has no English text' in report
+
+
+def test_unknown_key_names_the_line_and_a_guess(project_copy):
+    text = edit(project_copy, WORKSHEET, lambda t: t.replace("minutes:", "minuts:", 1))
+    report = problems_of(project_copy)
+    assert f'{WORKSHEET}:{line_of(text, "minuts:")}: unknown key "minuts"' in report
+    assert 'Did you mean "minutes"?' in report
+
+
+def test_wrong_type(project_copy):
+    text = edit(project_copy, WORKSHEET, lambda t: re.sub(r"minutes: \d+", "minutes: nửa tiếng", t, count=1))
+    report = problems_of(project_copy)
+    assert f'{WORKSHEET}:{line_of(text, "minutes:")}: "minutes" must be a whole number' in report
+
+
+def test_text_written_in_one_language_only(project_copy):
+    text = edit(project_copy, WORKSHEET, lambda t: re.sub(r"^title:.*(\n  .*)*", 'title: "Bản đồ"', t, count=1, flags=re.M))
+    report = problems_of(project_copy)
+    assert f'{WORKSHEET}:{line_of(text, "title:")}: "title" must be written in both languages' in report
+
+
+def test_duplicate_id(project_copy):
+    second = project_copy / "toolkit" / "worksheets" / "stakeholder-map-copy.yml"
+    second.write_text((project_copy / WORKSHEET).read_text(encoding="utf-8"), encoding="utf-8")
+    report = problems_of(project_copy)
+    assert 'toolkit/worksheets/stakeholder-map-copy.yml:1: the id "stakeholder-map" must be the same as the file name' in report
+    glossary = project_copy / "glossary" / "terms.yml"
+    text = glossary.read_text(encoding="utf-8") + (
+        "\n- id: stakeholder-map\n  term: {vi: Bản đồ, en: Map}\n  definition: {vi: Bản đồ., en: A map.}\n"
+        "  sources: [decision-101-2024]\n")
+    glossary.write_text(text, encoding="utf-8")
+    second.unlink()
+    report = problems_of(project_copy)
+    line = len(text.splitlines()) - 3
+    assert f'glossary/terms.yml:{line}: the id "stakeholder-map" is already used by toolkit/worksheets/stakeholder-map.yml' in report
+
+
+def test_dangling_module_reference(project_copy):
+    text = edit(project_copy, WORKSHEET, lambda t: re.sub(r"module: \S+", "module: 99-nowhere", t, count=1))
+    report = problems_of(project_copy)
+    assert f'{WORKSHEET}:{line_of(text, "module:")}: the module "99-nowhere" does not exist' in report
+
+
+def test_dangling_tool_link_in_a_page(project_copy):
+    page = "docs/vi/trainers/index.md"
+    text = edit(project_copy, page, lambda t: t + '\n{{ tool_link("no-such-tool") }}\n')
+    report = problems_of(project_copy)
+    assert f'{page}:{line_of(text, "no-such-tool")}: tool_link("no-such-tool") names no worksheet' in report
+
+
+def test_key_written_twice(project_copy):
+    text = edit(project_copy, WORKSHEET, lambda t: re.sub(r"(minutes: \d+)", r"\1\nminutes: 30", t, count=1))
+    report = problems_of(project_copy)
+    assert 'the key "minutes" is written twice' in report
+
+
+def test_bad_build_stops_without_traceback_and_keeps_the_previous_site(project_copy):
+    previous = project_copy / "site"
+    previous.mkdir()
+    (previous / "index.html").write_text("previous site", encoding="utf-8")
+    edit(project_copy, WORKSHEET, lambda t: t.replace("minutes:", "minuts:", 1))
+    result = run_cli("build", cwd=project_copy)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert f"{WORKSHEET}:" in output and 'unknown key "minuts"' in output
+    assert "Traceback" not in output
+    assert (previous / "index.html").read_text(encoding="utf-8") == "previous site"
+    assert not (project_copy / "site.partial").exists()
+
+
+def test_bad_markdown_link_fails_the_strict_build_and_keeps_the_previous_site(project_copy):
+    previous = project_copy / "site"
+    previous.mkdir()
+    (previous / "index.html").write_text("previous site", encoding="utf-8")
+    edit(project_copy, "docs/en/trainers/index.md", lambda t: t + "\nSee [nothing](../no-such-page.md).\n")
+    result = run_cli("build", "--lang", "en", cwd=project_copy)
+    assert result.returncode == 1
+    assert "no-such-page.md" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert (previous / "index.html").read_text(encoding="utf-8") == "previous site"
