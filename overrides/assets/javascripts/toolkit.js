@@ -1,6 +1,7 @@
 /* WPS Localization Toolkit — small behaviours, no dependencies.
    1. Checklists: ticks are kept on this device (localStorage), with a progress line and a reset.
-   2. Search: a query typed in decomposed Unicode (NFD) is normalised to NFC, like the index. */
+   2. Search: a query typed in decomposed Unicode (NFD) is normalised to NFC, like the index.
+   3. Wide tables that scroll sideways can be reached and scrolled with the keyboard. */
 (function () {
   "use strict";
 
@@ -53,10 +54,33 @@
     }, true);
   }
 
+  function focusableScrollAreas() {
+    var areas = document.querySelectorAll(".md-typeset__scrollwrap, .wps-table-wrap");
+    Array.prototype.forEach.call(areas, function (area) {
+      if (area.scrollWidth > area.clientWidth + 1) {
+        area.setAttribute("tabindex", "0");
+        area.setAttribute("role", "region");
+        var table = area.querySelector("table");
+        var caption = table && table.querySelector("caption, th");
+        area.setAttribute("aria-label", caption ? caption.textContent.trim() : "table");
+      } else if (area.getAttribute("tabindex") === "0") {
+        area.removeAttribute("tabindex");
+        area.removeAttribute("role");
+        area.removeAttribute("aria-label");
+      }
+    });
+  }
+
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll(".wps-checklist-bar[data-checklist]"), setupChecklist);
     normaliseSearch();
   }
+
+  window.addEventListener("load", focusableScrollAreas);
+  window.addEventListener("resize", function () {
+    clearTimeout(focusableScrollAreas.timer);
+    focusableScrollAreas.timer = setTimeout(focusableScrollAreas, 200);
+  });
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
