@@ -9,7 +9,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from conftest import ROOT
-from wpskit.downloads import DownloadCache
+from wpskit.downloads import DownloadCache, RenderContext
 from wpskit.load import load_toolkit
 
 TOOLKIT = load_toolkit(ROOT)
@@ -75,13 +75,13 @@ def test_downloads_page_lists_every_file(site):
 def test_downloads_are_made_again_only_when_their_source_changes(tmp_path):
     cache = DownloadCache(tmp_path)
     items = [TOOLKIT.worksheets["stakeholder-map"], TOOLKIT.checklists[sorted(TOOLKIT.checklists)[0]]]
-    titles = {}
-    first = cache.prepare(items, titles, TOOLKIT.sources, workers=1)
+    context = RenderContext.of(TOOLKIT)
+    first = cache.prepare(items, context, workers=1)
     assert len(cache.made) == 8
     again = DownloadCache(tmp_path)
-    assert again.prepare(items, titles, TOOLKIT.sources, workers=1) == first
+    assert again.prepare(items, context, workers=1) == first
     assert again.made == []
     changed = items[0].model_copy(update={"minutes": items[0].minutes + 5})
     third = DownloadCache(tmp_path)
-    third.prepare([changed, items[1]], titles, TOOLKIT.sources, workers=1)
+    third.prepare([changed, items[1]], context, workers=1)
     assert len(third.made) == 4 and all("stakeholder-map" in name for name in third.made)

@@ -1,8 +1,14 @@
-"""Printable (PDF) and editable (DOCX) downloads, made once and cached by content.
+"""Printable (PDF), editable (DOCX) and packed (ZIP) downloads, made once, cached by content.
 
-A file is made again only when its inputs change: the item's data, the interface words,
-the renderer code, the print stylesheet or the fonts. The cache lives in
-`.cache/downloads/` (not committed); the site gets copies in `downloads/<lang>/`.
+What each kind gets, in each language:
+  worksheet, checklist   <id>.pdf, <id>.docx
+  programme (agenda)     <id>.pdf, <id>.docx
+  session guide          <id>.pdf, and <id>-pack.zip: the guide plus the PDF and DOCX of
+                         every worksheet and checklist the session prints or uses
+A file is made again only when its inputs change: the item, what it refers to (module
+title, sources, sessions, tools), the interface words, the renderer code, the print
+stylesheet or the fonts. The cache is `.cache/downloads/`; the site gets copies in
+`downloads/<lang>/`.
 """
 
 from __future__ import annotations
@@ -10,7 +16,9 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import zipfile
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import LANGUAGES
@@ -18,11 +26,42 @@ from . import LANGUAGES
 HERE = Path(__file__).parent
 RENDER_INPUTS = sorted(
     [*(HERE / "render").rglob("*.py"), *(HERE / "render").rglob("*.css"), *(HERE / "render" / "fonts").glob("*.ttf"),
-     HERE / "ui_text.py", HERE / "model.py", HERE / "downloads.py"]
+     HERE / "ui_text.py", HERE / "model.py", HERE / "downloads.py", HERE / "schedule.py"]
 )
+FORMATS = {"worksheet": ("pdf", "docx"), "checklist": ("pdf", "docx"), "programme": ("pdf", "docx"), "session": ("pdf",)}
+ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed, so the same files always give the same ZIP
 
 
-def _renderer_fingerprint() -> str:
+@dataclass
+class RenderContext:
+    """What a renderer may look up besides the item itself."""
+
+    sources: dict = field(default_factory=dict)
+    module_titles: dict = field(default_factory=dict)  # (lang, module id) -> title
+    tools: dict = field(default_factory=dict)  # worksheets and checklists by id
+    sessions: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, toolkit) -> "RenderContext":
+        titles = {(page.lang, page.meta.id): page.meta.title for lang in LANGUAGES for page in toolkit.modules(lang)}
+        return cls(toolkit.sources, titles, toolkit.tools, toolkit.sessions)
+
+    def module_title(self, item, lang: str):
+        module = getattr(item, "module", None)
+        return self.module_titles.get((lang, module)) if module else None
+
+    def inputs_of(self, item, lang: str):
+        """Everything outside the item that its files show: part of the cache key."""
+        sources = [self.sources[s].model_dump() for s in getattr(item, "sources", [])]
+        if item.kind == "session":
+            return [self.module_title(item, lang), [self.tools[t].title.model_dump() for t in item.tools]]
+        if item.kind == "programme":
+            used = sorted({i.session for d in item.days for i in d.items if getattr(i, "session", None)})
+            return [self.sessions[s].model_dump() for s in used]
+        return [self.module_title(item, lang), sources]
+
+
+def _fingerprint() -> str:
     digest = hashlib.sha256()
     for path in RENDER_INPUTS:
         digest.update(path.name.encode())
@@ -30,59 +69,85 @@ def _renderer_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def item_key(item, lang: str, module_title: str | None, sources: dict, fingerprint: str) -> str:
-    used_sources = {s: sources[s].model_dump() for s in item.sources}
-    payload = json.dumps([item.model_dump(), lang, module_title, used_sources, fingerprint],
-                         sort_keys=True, ensure_ascii=False)
+def item_key(item, lang: str, context: RenderContext, fingerprint: str) -> str:
+    payload = json.dumps([item.model_dump(), lang, context.inputs_of(item, lang), fingerprint],
+                         sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
-def _render(job) -> tuple[str, bytes]:
-    kind, item, lang, module_title, sources, target = job
-    if kind == "pdf":
+def _render(job) -> str:
+    extension, item, lang, context, target = job
+    if extension == "pdf":
         from .render.pdf_file import build_pdf
-        data = build_pdf(item, lang, module_title, sources)
+        data = build_pdf(item, lang, context)
     else:
         from .render.docx_file import build_docx
-        data = build_docx(item, lang, module_title, sources)
-    tmp = Path(str(target) + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
-    return str(target), len(data)
+        data = build_docx(item, lang, context)
+    temporary = Path(str(target) + ".tmp")
+    temporary.write_bytes(data)
+    temporary.replace(target)
+    return str(target)
+
+
+def _write_zip(target: Path, members: list[tuple[str, Path]]) -> None:
+    temporary = Path(str(target) + ".tmp")
+    with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, path in members:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    temporary.replace(target)
+
+
+def pack_members(session, lang: str, files: dict) -> list[tuple[str, Path]]:
+    """The files of a session pack: the guide, then each tool's PDF and DOCX."""
+    members = [(f"{session.id}.pdf", files[(lang, session.id, "pdf")])]
+    for tool in session.tools:
+        members += [(f"{tool}.{extension}", files[(lang, tool, extension)]) for extension in ("pdf", "docx")]
+    return members
 
 
 class DownloadCache:
     def __init__(self, cache_dir: Path):
         self.cache_dir = Path(cache_dir)
-        self.made: list[str] = []  # files rendered in this run (empty when all came from the cache)
+        self.made: list[str] = []  # files made in this run (empty when everything came from the cache)
         self.prunable = True
 
-    def prepare(self, items: list, module_titles: dict, sources: dict, workers: int = 2) -> dict:
-        """Make sure every (item, lang, format) exists in the cache; return {(lang, id, ext): Path}."""
-        fingerprint = _renderer_fingerprint()
+    def prepare(self, items: list, context: RenderContext, workers: int = 2) -> dict:
+        """Make sure every download exists in the cache; return {(lang, id, extension): Path}."""
+        fingerprint = _fingerprint()
         wanted, jobs = {}, []
         for item in items:
             for lang in LANGUAGES:
-                module_title = module_titles.get((lang, item.module)) if getattr(item, "module", None) else None
-                key = item_key(item, lang, module_title, sources, fingerprint)
-                for extension in ("pdf", "docx"):
+                key = item_key(item, lang, context, fingerprint)
+                for extension in FORMATS[item.kind]:
                     target = self.cache_dir / lang / f"{item.id}-{key}.{extension}"
                     wanted[(lang, item.id, extension)] = target
                     if not target.exists():
                         target.parent.mkdir(parents=True, exist_ok=True)
-                        used = {s: sources[s] for s in item.sources}
-                        jobs.append((extension, item, lang, module_title, used, target))
+                        jobs.append((extension, item, lang, context, target))
         if jobs:
-            pdf_jobs = [j for j in jobs if j[0] == "pdf"]
-            other = [j for j in jobs if j[0] != "pdf"]
-            for job in other:
-                self.made.append(_render(job)[0])
-            if len(pdf_jobs) > 2 and workers > 1:
+            quick = [job for job in jobs if job[0] != "pdf"]
+            slow = [job for job in jobs if job[0] == "pdf"]
+            self.made += [_render(job) for job in quick]
+            if len(slow) > 2 and workers > 1:
                 with ProcessPoolExecutor(max_workers=workers) as pool:
-                    self.made += [name for name, _ in pool.map(_render, pdf_jobs)]
+                    self.made += list(pool.map(_render, slow))
             else:
-                self.made += [_render(job)[0] for job in pdf_jobs]
+                self.made += [_render(job) for job in slow]
+        self._prepare_packs(items, wanted)
         return wanted
+
+    def _prepare_packs(self, items: list, wanted: dict) -> None:
+        for session in (i for i in items if i.kind == "session"):
+            for lang in LANGUAGES:
+                members = pack_members(session, lang, wanted)
+                key = hashlib.sha256("|".join(f"{n}={p.name}" for n, p in members).encode()).hexdigest()[:16]
+                target = self.cache_dir / lang / f"{session.id}-pack-{key}.zip"
+                wanted[(lang, f"{session.id}-pack", "zip")] = target
+                if not target.exists():
+                    _write_zip(target, members)
+                    self.made.append(str(target))
 
     @staticmethod
     def publish(wanted: dict, site_dir: Path) -> None:

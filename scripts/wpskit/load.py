@@ -17,7 +17,8 @@ from pydantic import ValidationError
 from . import LANGUAGES
 from .errors import ProblemList
 from .terminology import check_toolkit as check_terminology
-from .model import CaseStudyMeta, Checklist, GlossaryTerm, ModuleMeta, PageMeta, Source, Worksheet
+from .model import CaseStudyMeta, Checklist, GlossaryTerm, ModuleMeta, PageMeta, Programme, Session, Source, Worksheet
+from .schedule import day_schedule
 from .validation_messages import explain
 from .yaml_source import YamlDocument, YamlProblem, parse_yaml, read_yaml, split_front_matter
 
@@ -47,6 +48,8 @@ class Toolkit:
     sources: dict = field(default_factory=dict)
     worksheets: dict = field(default_factory=dict)
     checklists: dict = field(default_factory=dict)
+    sessions: dict = field(default_factory=dict)
+    programmes: dict = field(default_factory=dict)
     terms: dict = field(default_factory=dict)
     pages: dict = field(default_factory=dict)  # (lang, slug) -> Page
     files: dict = field(default_factory=dict)  # item id -> YAML path (for "edit this page")
@@ -224,6 +227,27 @@ def _check_references(toolkit: Toolkit, problems: ProblemList):
             check(path, toolkit.line_of(item.id, "module"), "the module", [item.module], modules,
                   "Use the id of a page in docs/vi/modules/ (e.g. 04-participation-coordination).")
         check(path, toolkit.line_of(item.id, "sources"), "the source", item.sources, toolkit.sources, source_hint)
+    for session in toolkit.sessions.values():
+        path = toolkit.files[session.id]
+        if session.module is not None:
+            check(path, toolkit.line_of(session.id, "module"), "the module", [session.module], modules,
+                  "Use the id of a page in docs/vi/modules/ (e.g. 05-local-action-plan).")
+        check(path, toolkit.line_of(session.id, "print"), "the worksheet or checklist", session.print,
+              toolkit.tools, "Use the id of a file in toolkit/worksheets/ or toolkit/checklists/.")
+        for index, step in enumerate(session.steps):
+            if step.uses:
+                check(path, toolkit.line_of(session.id, "steps", index, "uses"), "the worksheet or checklist",
+                      [step.uses], toolkit.tools, "Use the id of a file in toolkit/worksheets/ or toolkit/checklists/.")
+    for programme in toolkit.programmes.values():
+        path = toolkit.files[programme.id]
+        for day_index, day in enumerate(programme.days):
+            for index, item in enumerate(day.items):
+                if getattr(item, "session", None):
+                    check(path, toolkit.line_of(programme.id, "days", day_index, "items", index, "session"),
+                          "the session", [item.session], toolkit.sessions, "Use the id of a file in toolkit/sessions/.")
+            for index, message in day_schedule(day, toolkit.sessions)[1]:
+                where = ("days", day_index, "items", index) if index is not None else ("days", day_index, "end")
+                problems.add(path, toolkit.line_of(programme.id, *where), message)
     for term in toolkit.terms.values():
         path = toolkit.files[term.id]
         check(path, toolkit.line_of(term.id, "related"), "the related term", term.related, toolkit.terms,
@@ -252,6 +276,8 @@ def load_toolkit(root: Path) -> Toolkit:
     _load_list(root, "toolkit/sources.yml", Source, problems, toolkit, toolkit.sources)
     _load_folder(root, "toolkit/worksheets", Worksheet, problems, toolkit, toolkit.worksheets)
     _load_folder(root, "toolkit/checklists", Checklist, problems, toolkit, toolkit.checklists)
+    _load_folder(root, "toolkit/sessions", Session, problems, toolkit, toolkit.sessions)
+    _load_folder(root, "toolkit/programmes", Programme, problems, toolkit, toolkit.programmes)
     for file in sorted((root / "glossary").glob("*.y*ml")):
         _load_list(root, file.relative_to(root).as_posix(), GlossaryTerm, problems, toolkit, toolkit.terms)
     _load_pages(root, problems, toolkit)

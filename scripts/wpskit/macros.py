@@ -6,11 +6,13 @@ the page's own; links are relative to the page, so they work online and offline.
 
 from __future__ import annotations
 
+import os
+
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .page_parts import link_from, reading_minutes, tool_markdown_link
 from .render import html as web
 from .render.html import esc, md_text
-from .site_hooks import STATE, page_language
+from .site_hooks import STATE, page_language, page_slug
 from .textfold import fold
 from .ui_text import label
 
@@ -55,30 +57,83 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
     def cycle(steps, caption=None) -> str:
         return web.flow_figure(steps, caption, cyclic=True)
 
-    @env.macro
-    def tool_page(tool_id: str) -> str:
-        """The whole body of /worksheets/<id>/ or /checklists/<id>/."""
+    def item_link(item_id: str) -> str:
+        """An <a> to a tool, session or programme page, titled in the page's language."""
         toolkit, language = _toolkit(), lang()
-        item = toolkit.tools[tool_id]
-        title, module_src = module_link(item.module) if item.module else (None, None)
-        module_href = None
-        if module_src:
-            module_href = web.relative(here(), web.Urls(language, DEFAULT_LANGUAGE, env.conf["use_directory_urls"]).page(f"modules/{item.module}"))
-        parts = [
-            f'<h1 class="wps-title">{esc(item.title[language])}</h1>',
-            web.tool_meta_line(item, language, title, module_href),
-            f'<p class="wps-purpose"><strong>{esc(label(language, "purpose"))}:</strong> {esc(item.purpose[language])}</p>',
-            web.downloads_box(item, language, here(), urls(), STATE.sizes),
-        ]
-        body = web.worksheet_body(item, language) if item.kind == "worksheet" else web.checklist_body(item, language)
+        item = toolkit.tools.get(item_id) or toolkit.sessions.get(item_id) or toolkit.programmes[item_id]
+        href = web.relative(here(), urls().page(page_slug(item)))
+        return f'<a href="{esc(href)}">{esc(item.title[language])}</a>'
+
+    def download_links(item) -> list:
+        language, out = lang(), []
+        wanted = [("pdf", "guide_pdf" if item.kind == "session" else "agenda_pdf" if item.kind == "programme" else "pdf"),
+                  ("docx", "agenda_docx" if item.kind == "programme" else "docx")]
+        for extension, key in wanted:
+            size = STATE.sizes.get((language, item.id, extension))
+            if size or os.environ.get("WPS_SKIP_DOWNLOADS") == "1":
+                out.append((label(language, key), web.relative(here(), urls().download(item.id, extension)), size))
+        if item.kind == "session":
+            size = STATE.sizes.get((language, f"{item.id}-pack", "zip"))
+            out.append((label(language, "pack"), web.relative(here(), urls().download(f"{item.id}-pack", "zip")), size))
+        return out
+
+    @env.macro
+    def data_page(item_id: str) -> str:
+        """The whole body of a generated page: a worksheet, checklist, session guide or programme."""
+        toolkit, language = _toolkit(), lang()
+        item = (toolkit.tools.get(item_id) or toolkit.sessions.get(item_id) or toolkit.programmes[item_id])
+        module_title, module_href = None, None
+        if getattr(item, "module", None):
+            module_title, _ = module_link(item.module)
+            module_href = web.relative(here(), urls().page(f"modules/{item.module}"))
+        parts = [f'<h1 class="wps-title">{esc(item.title[language])}</h1>']
+        if item.kind in ("worksheet", "checklist"):
+            parts += [web.tool_meta_line(item, language, module_title, module_href),
+                      f'<p class="wps-purpose"><strong>{esc(label(language, "purpose"))}:</strong> {esc(item.purpose[language])}</p>',
+                      web.buttons(download_links(item), language)]
+            body = web.worksheet_body(item, language) if item.kind == "worksheet" else web.checklist_body(item, language)
+        elif item.kind == "session":
+            meta = [esc(label(language, "session_guide")), esc(label(language, "minutes_value", n=item.minutes))]
+            if module_title:
+                meta.insert(1, f'{esc(label(language, "module"))}: <a href="{esc(module_href)}">{esc(module_title)}</a>')
+            parts += [f'<p class="wps-meta">{" · ".join(meta)}</p>', web.buttons(download_links(item), language)]
+            body = web.session_body(item, language, item_link)
+        else:
+            days = label(language, "days_count", n=len(item.days))
+            parts += [f'<p class="wps-meta">{esc(label(language, "programme"))} · {esc(days)}</p>',
+                      f'<p><strong>{esc(label(language, "audience_label"))}:</strong> {esc(item.audience[language])}</p>',
+                      f'<p><strong>{esc(label(language, "purpose"))}:</strong> {esc(item.purpose[language])}</p>',
+                      web.buttons(download_links(item), language)]
+            body = web.programme_body(item, language, toolkit.sessions, item_link)
         for heading, block in body:
             if heading:
                 parts.append(f"## {md_text(heading)}")
             parts.append(block)
-        if item.sources:
+        if getattr(item, "sources", None):
             parts.append(f"## {md_text(label(language, 'sources'))}")
             parts.append(web.sources_list(item.sources, toolkit.sources, language))
         return "\n\n".join(parts)
+
+    @env.macro
+    def session_index() -> str:
+        """Every session guide: title, module, duration, with a link."""
+        toolkit, language = _toolkit(), lang()
+        rows = []
+        for session in sorted(toolkit.sessions.values(), key=lambda s: s.id):
+            title, target = module_link(session.module) if session.module else (None, None)
+            module_cell = f"[{md_text(title)}]({target})" if title else "—"
+            rows.append(f"| {item_link(session.id)} | {module_cell} | {md_text(label(language, 'minutes_value', n=session.minutes))} |")
+        head = f"| {label(language, 'session_col')} | {label(language, 'module_col')} | {label(language, 'duration_col')} |\n|---|---|---|"
+        return head + "\n" + "\n".join(rows)
+
+    @env.macro
+    def programme_index() -> str:
+        toolkit, language = _toolkit(), lang()
+        rows = []
+        for programme in toolkit.programmes.values():
+            rows.append(f"| {item_link(programme.id)} | {md_text(programme.audience[language])} | {len(programme.days)} |")
+        head = f"| {label(language, 'title_col')} | {label(language, 'audience_label')} | {label(language, 'days_col')} |\n|---|---|---|"
+        return head + "\n" + "\n".join(rows)
 
     @env.macro
     def tool_index(kind: str) -> str:
@@ -153,24 +208,28 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
 
     @env.macro
     def downloads_index() -> str:
-        """Every download of every tool, per language, with its size."""
+        """Every download of every tool, programme and session, per language, with its size."""
         toolkit, language = _toolkit(), lang()
+        groups = [("worksheets_heading", toolkit.worksheets, ("pdf", "docx")),
+                  ("checklists_heading", toolkit.checklists, ("pdf", "docx")),
+                  ("programmes_heading", toolkit.programmes, ("pdf", "docx")),
+                  ("sessions_heading", toolkit.sessions, ("pdf", "zip"))]
         out = []
-        for kind in ("worksheet", "checklist"):
-            items = [i for i in toolkit.tools.values() if i.kind == kind]
-            out.append(f"## {md_text(label(language, kind + 's_heading'))}\n")
-            out.append(f"| {label(language, 'title_col')} | Tiếng Việt | English |\n|---|---|---|" )
-            for item in sorted(items, key=lambda i: i.title[language]):
+        for heading, collection, extensions in groups:
+            out.append(f"## {md_text(label(language, heading))}\n")
+            out.append(f"| {label(language, 'title_col')} | Tiếng Việt | English |\n|---|---|---|")
+            for item in sorted(collection.values(), key=lambda i: i.title[language]):
                 cells = []
                 for file_lang in LANGUAGES:
                     links = []
-                    for extension in ("pdf", "docx"):
-                        target = f"downloads/{file_lang}/{item.id}.{extension}"
-                        size = STATE.sizes.get((file_lang, item.id, extension))
+                    for extension in extensions:
+                        name = f"{item.id}-pack" if extension == "zip" else item.id
+                        size = STATE.sizes.get((file_lang, name, extension))
                         size_text = f" ({max(1, round(size / 1024))} KB)" if size else ""
-                        links.append(f'<a href="{esc(web.relative(here(), target))}" download>{extension.upper()}{size_text}</a>')
+                        href = web.relative(here(), f"downloads/{file_lang}/{name}.{extension}")
+                        links.append(f'<a href="{esc(href)}" download>{extension.upper()}{size_text}</a>')
                     cells.append(" · ".join(links))
-                out.append(f"| {_titled_link(item, language)} | {cells[0]} | {cells[1]} |")
+                out.append(f"| {item_link(item.id)} | {cells[0]} | {cells[1]} |")
             out.append("")
         return "\n".join(out)
 

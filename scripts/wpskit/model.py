@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -89,7 +89,26 @@ class ListSection(Strict):
     lines: Annotated[int, Field(ge=0, le=10)] = 2
 
 
-Section = Annotated[Union[TableSection, FormSection, ListSection], Field(discriminator="kind")]
+class QuizQuestion(Strict):
+    text: Text
+    options: Annotated[list[Text], Field(min_length=2, max_length=6)]
+    answer: Annotated[int, Field(ge=1)]
+
+    @model_validator(mode="after")
+    def answer_is_an_option(self):
+        if self.answer > len(self.options):
+            raise ValueError(f"answer {self.answer} points past the {len(self.options)} options (answers are numbered from 1)")
+        return self
+
+
+class QuizSection(Strict):
+    kind: Literal["quiz"]
+    title: Text
+    intro: Text | None = None
+    questions: Annotated[list[QuizQuestion], Field(min_length=1)]
+
+
+Section = Annotated[Union[TableSection, FormSection, ListSection, QuizSection], Field(discriminator="kind")]
 
 
 class Worksheet(Strict):
@@ -130,6 +149,99 @@ class Checklist(Strict):
     kind: Literal["checklist"] = "checklist"
 
 
+# --- training: sessions and programmes --------------------------------------
+
+Method = Literal["presentation", "group-work", "plenary", "case-study", "role-play", "energiser",
+                 "individual", "pair-work", "quiz"]
+
+
+def _clock(value):
+    """"08:30" → "08:30"; YAML 1.1 reads an unquoted 08:30 as 510 (minutes): accept that too."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        return f"{value // 60:02d}:{value % 60:02d}"
+    return value
+
+
+ClockTime = Annotated[str, BeforeValidator(_clock), StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+
+
+def minutes_of(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def clock_of(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+class SessionStep(Strict):
+    title: Text
+    minutes: Annotated[int, Field(ge=1, le=240)]
+    method: Method
+    instructions: Text
+    uses: Id | None = None
+
+
+class Session(Strict):
+    id: Id
+    title: Text
+    module: Id | None = None
+    outcomes: Annotated[list[Text], Field(min_length=1)]
+    materials: list[Text] = []
+    print: list[Id] = []
+    steps: Annotated[list[SessionStep], Field(min_length=1)]
+    tips: list[Text] = []
+
+    kind: Literal["session"] = "session"
+
+    @property
+    def minutes(self) -> int:
+        return sum(step.minutes for step in self.steps)
+
+    @property
+    def tools(self) -> list[str]:
+        """Every worksheet or checklist the session prints or uses, once, in order."""
+        return list(dict.fromkeys([*self.print, *(s.uses for s in self.steps if s.uses)]))
+
+
+class AgendaSession(Strict):
+    session: Id
+
+
+class AgendaBreak(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    label: Text = Field(alias="break")
+    minutes: Annotated[int, Field(ge=1, le=240)]
+    at: ClockTime | None = None
+
+
+def _agenda_kind(value) -> str:
+    return "agenda-session" if isinstance(value, dict) and "session" in value else "agenda-break"
+
+
+AgendaItem = Annotated[
+    Union[Annotated[AgendaSession, Tag("agenda-session")], Annotated[AgendaBreak, Tag("agenda-break")]],
+    Discriminator(_agenda_kind),
+]
+
+
+class Day(Strict):
+    title: Text | None = None
+    start: ClockTime
+    end: ClockTime
+    items: Annotated[list[AgendaItem], Field(min_length=1)]
+
+
+class Programme(Strict):
+    id: Id
+    title: Text
+    audience: Text
+    purpose: Text
+    days: Annotated[list[Day], Field(min_length=1)]
+
+    kind: Literal["programme"] = "programme"
+
+
 # --- glossary -----------------------------------------------------------------
 
 class Abbreviations(Strict):
@@ -156,7 +268,6 @@ Audience = Literal["participant", "trainer", "planner"]
 class RelatedTools(Strict):
     worksheets: list[Id] = []
     checklists: list[Id] = []
-    sessions: list[Id] = []
 
 
 class ModuleMeta(Strict):

@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
-from .downloads import DownloadCache
+from .downloads import DownloadCache, RenderContext
 from .errors import SourceError
 from .load import load_toolkit
 from .model import CaseStudyMeta, ModuleMeta
@@ -32,6 +32,7 @@ SCRIPTS = str(Path(__file__).resolve().parents[1])
 
 class BuildState:
     toolkit = None
+    context = None
     downloads: dict = {}
     sizes: dict = {}
     cache: DownloadCache | None = None
@@ -61,13 +62,13 @@ def on_config(config):
     except SourceError as error:
         raise PluginError(error.report()) from None
     toolkit = STATE.toolkit
-    module_titles = {(page.lang, page.meta.id): page.meta.title
-                     for lang in LANGUAGES for page in toolkit.modules(lang)}
+    STATE.context = RenderContext.of(toolkit)
     shared_cache = os.environ.get("WPS_CACHE_DIR")  # tests share one cache between project copies
     STATE.cache = DownloadCache(Path(shared_cache) if shared_cache else root / ".cache" / "downloads")
     STATE.cache.prunable = not shared_cache
     if os.environ.get("WPS_SKIP_DOWNLOADS") != "1":
-        STATE.downloads = STATE.cache.prepare(list(toolkit.tools.values()), module_titles, toolkit.sources)
+        items = [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values()]
+        STATE.downloads = STATE.cache.prepare(items, STATE.context)
     else:
         STATE.downloads = {}
     STATE.sizes = {key: path.stat().st_size for key, path in STATE.downloads.items()}
@@ -104,18 +105,23 @@ class _Alternate:
 def on_files(files, config):
     lang = current_language(config)
     toolkit = STATE.toolkit
-    for item in toolkit.tools.values():
-        slug = f"{item.kind}s/{item.id}"
+    for item in [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values()]:
+        slug = page_slug(item)
         alternates = {}
         for other in LANGUAGES:
             prefix = "" if other == DEFAULT_LANGUAGE else f"{other}/"
             alternates[other] = _Alternate(f"{prefix}{slug}/" if config.use_directory_urls else f"{prefix}{slug}.html")
-        content = f'---\ntitle: {_yaml_string(item.title[lang])}\n---\n\n{{{{ tool_page("{item.id}") }}}}\n'
+        content = f'---\ntitle: {_yaml_string(item.title[lang])}\n---\n\n{{{{ data_page("{item.id}") }}}}\n'
         file = _generated_page(config, lang, slug, content, alternates)
         alternates[lang] = file
         file.edit_path = toolkit.files[item.id]
         files.append(file)
     return files
+
+
+def page_slug(item) -> str:
+    """Where a data item's page lives, the same in every language."""
+    return {"session": "trainers/sessions", "programme": "trainers/programmes"}.get(item.kind, f"{item.kind}s") + f"/{item.id}"
 
 
 def _yaml_string(text: str) -> str:

@@ -23,11 +23,10 @@ KNOWN_KEYS = sorted({
 def _data_path(doc: YamlDocument, loc: tuple) -> tuple:
     """pydantic puts the chosen union member (e.g. 'table') into the location; drop it."""
     path, node = [], doc.data
-    for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part not in node and node.get("kind") == part:
-            continue
-        if isinstance(node, dict) and isinstance(part, str) and part.startswith("function-") :
-            continue
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(node, dict) and isinstance(part, str) and part not in node and not last:
+            continue  # a union tag, not a key of the data
         path.append(part)
         if isinstance(node, dict):
             node = node.get(part)

@@ -15,7 +15,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ..model import Checklist, FormSection, ListSection, TableSection, Worksheet
+from ..model import Checklist, FormSection, ListSection, Programme, QuizSection, TableSection, Worksheet
+from ..schedule import day_schedule
 from ..ui_text import label
 
 FONT = "Noto Sans"  # falls back to the reader's sans-serif font when not installed; Word keeps the text editable
@@ -109,8 +110,53 @@ def _list(doc, section: ListSection, lang: str) -> None:
             doc.add_paragraph("")
 
 
-def build_docx(item, lang: str, module_title: str | None, sources: dict) -> bytes:
+def _quiz(doc, section: QuizSection, lang: str) -> None:
+    for question in section.questions:
+        doc.add_paragraph(question.text[lang], style="List Number")
+        for option in question.options:
+            paragraph = doc.add_paragraph(f"{CHECKBOX} {option[lang]}")
+            paragraph.paragraph_format.left_indent = Cm(0.8)
+
+
+def _programme(doc, item: Programme, lang: str, context) -> None:
+    kind = doc.add_paragraph()
+    run = kind.add_run(label(lang, "programme").upper())
+    run.bold, run.font.color.rgb, run.font.size = True, ACCENT, Pt(9)
+    doc.add_heading(item.title[lang], level=1)
+    for key, text in (("audience_label", item.audience[lang]), ("purpose", item.purpose[lang])):
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(label(lang, key) + ": ").bold = True
+        paragraph.add_run(text)
+    for key in ("date", "venue"):
+        doc.add_paragraph(f"{label(lang, key)}: ")
+    for number, day in enumerate(item.days, 1):
+        doc.add_heading(day.title[lang] if day.title else label(lang, "day_n", n=number), level=2)
+        table = doc.add_table(rows=1, cols=3)
+        table.style = "Table Grid"
+        for cell, key in zip(table.rows[0].cells, ("clock_col", "session_col", "duration_col")):
+            cell.text = label(lang, key)
+            cell.paragraphs[0].runs[0].bold = True
+            _shade(cell, "EFE7F4")
+        _repeat_header(table.rows[0])
+        for slot in day_schedule(day, context.sessions)[0]:
+            row = table.add_row().cells
+            row[0].text = slot.clock
+            name = slot.session.title[lang] if slot.session is not None else slot.item.label[lang]
+            run = row[1].paragraphs[0].add_run(name)
+            run.bold = slot.session is not None
+            run.italic = slot.session is None
+            row[2].text = label(lang, "minutes_value", n=slot.end - slot.start)
+
+
+def build_docx(item, lang: str, context) -> bytes:
     doc = _base_document(lang)
+    if isinstance(item, Programme):
+        _programme(doc, item, lang, context)
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        return buffer.getvalue()
+    module_title = context.module_title(item, lang)
+    sources = context.sources
     kind = doc.add_paragraph()
     run = kind.add_run(label(lang, item.kind).upper())
     run.bold, run.font.color.rgb, run.font.size = True, ACCENT, Pt(9)
@@ -142,6 +188,8 @@ def build_docx(item, lang: str, module_title: str | None, sources: dict) -> byte
                 _form(doc, section, lang)
             elif isinstance(section, ListSection):
                 _list(doc, section, lang)
+            elif isinstance(section, QuizSection):
+                _quiz(doc, section, lang)
     elif isinstance(item, Checklist):
         for group in item.groups:
             doc.add_heading(group.title[lang], level=2)

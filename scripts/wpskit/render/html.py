@@ -12,7 +12,8 @@ import re
 
 from markupsafe import escape
 
-from ..model import Checklist, FormSection, ListSection, TableSection, Worksheet
+from ..model import Checklist, FormSection, ListSection, QuizSection, TableSection, Worksheet
+from ..schedule import day_schedule
 from ..ui_text import label
 
 
@@ -116,12 +117,24 @@ def _list(section: ListSection, lang: str) -> str:
     return '<ol class="wps-prompts">' + "".join(f"<li>{esc(i[lang])}</li>" for i in section.items) + "</ol>"
 
 
+def _quiz(section: QuizSection, lang: str) -> str:
+    questions, answers = [], []
+    for number, question in enumerate(section.questions, 1):
+        options = "".join(f"<li>{esc(o[lang])}</li>" for o in question.options)
+        questions.append(f'<li><p>{esc(question.text[lang])}</p><ol class="wps-options" type="a">{options}</ol></li>')
+        answers.append(f"<li>{chr(96 + question.answer)}) {esc(question.options[question.answer - 1][lang])}</li>")
+    return (f'<ol class="wps-quiz">{"".join(questions)}</ol>'
+            f'<details class="trainer-note"><summary>{esc(label(lang, "answers"))}</summary><ol>{"".join(answers)}</ol></details>')
+
+
 def section_body(section, lang: str) -> str:
     intro = f'<p>{esc(section.intro[lang])}</p>' if section.intro else ""
     if isinstance(section, TableSection):
         return intro + _table(section, lang)
     if isinstance(section, FormSection):
         return intro + _form(section, lang)
+    if isinstance(section, QuizSection):
+        return intro + _quiz(section, lang)
     return intro + _list(section, lang)
 
 
@@ -179,3 +192,55 @@ def flow_figure(steps, caption: str | None, cyclic: bool = False) -> str:
     items = "".join(f"<li>{esc(step)}</li>" for step in steps)
     cap = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
     return f'<figure class="{kind}"><ol>{items}</ol>{cap}</figure>'
+
+
+def session_body(session, lang: str, tool_link) -> list[tuple[str, str]]:
+    """(heading, HTML) blocks of a session guide; `tool_link(id)` gives an <a> to a tool page."""
+    blocks = [(label(lang, "outcomes"), "<ul>" + "".join(f"<li>{esc(o[lang])}</li>" for o in session.outcomes) + "</ul>")]
+    if session.materials:
+        blocks.append((label(lang, "materials"), "<ul>" + "".join(f"<li>{esc(m[lang])}</li>" for m in session.materials) + "</ul>"))
+    if session.tools:
+        blocks.append((label(lang, "to_print"), "<ul>" + "".join(f"<li>{tool_link(t)}</li>" for t in session.tools) + "</ul>"))
+    rows, elapsed = [], 0
+    head = "".join(f'<th scope="col">{esc(label(lang, key))}</th>'
+                   for key in ("step_col", "time_col", "activity_col", "instructions", "tool_col"))
+    for number, step in enumerate(session.steps, 1):
+        end = elapsed + step.minutes
+        rows.append(
+            f'<tr><td>{number}</td><td class="wps-nowrap">{elapsed}–{end}′</td>'
+            f'<td><strong>{esc(step.title[lang])}</strong><br><span class="wps-method">{esc(label(lang, "methods")[step.method])}</span> · '
+            f'{esc(label(lang, "minutes_value", n=step.minutes))}</td>'
+            f"<td>{esc(step.instructions[lang])}</td><td>{tool_link(step.uses) if step.uses else ''}</td></tr>")
+        elapsed = end
+    caption = f"<caption>{esc(label(lang, 'steps'))} · {esc(label(lang, 'total'))}: {esc(label(lang, 'minutes_value', n=elapsed))}</caption>"
+    blocks.append((label(lang, "steps"), f'<table class="wps-steps-table">{caption}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'))
+    if session.tips:
+        blocks.append((label(lang, "tips"), '<ul class="wps-tips">' + "".join(f"<li>{esc(t[lang])}</li>" for t in session.tips) + "</ul>"))
+    return blocks
+
+
+def programme_body(programme, lang: str, sessions: dict, session_link) -> list[tuple[str, str]]:
+    blocks = []
+    for number, day in enumerate(programme.days, 1):
+        title = day.title[lang] if day.title else label(lang, "day_n", n=number)
+        rows = []
+        for slot in day_schedule(day, sessions)[0]:
+            if slot.session is not None:
+                name = session_link(slot.session.id)
+            else:
+                name = f'<em>{esc(slot.item.label[lang])}</em>'
+            rows.append(f'<tr><td class="wps-nowrap">{slot.clock}</td><td>{name}</td>'
+                        f'<td class="wps-nowrap">{esc(label(lang, "minutes_value", n=slot.end - slot.start))}</td></tr>')
+        head = "".join(f'<th scope="col">{esc(label(lang, key))}</th>' for key in ("clock_col", "session_col", "duration_col"))
+        blocks.append((title, f'<table class="wps-agenda"><caption>{esc(title)}</caption><thead><tr>{head}</tr></thead>'
+                              f'<tbody>{"".join(rows)}</tbody></table>'))
+    return blocks
+
+
+def buttons(links: list[tuple[str, str, int | None]], lang: str) -> str:
+    """Download buttons: (label, href, size in bytes)."""
+    out = []
+    for text, href, size in links:
+        size_text = f" · {esc(label(lang, 'size_kb', n=max(1, round(size / 1024))))}" if size else ""
+        out.append(f'<a class="md-button wps-download" href="{esc(href)}" download>{esc(text)}{size_text}</a>')
+    return f'<div class="wps-downloads" role="group" aria-label="{esc(label(lang, "downloads"))}">{"".join(out)}</div>'

@@ -22,5 +22,5 @@ def html_to_pdf(html: str) -> bytes:
     return HTML(string=html, base_url=str(HERE) + "/").write_pdf()
 
 
-def build_pdf(item, lang: str, module_title: str | None, sources: dict) -> bytes:
-    return html_to_pdf(document(item, lang, module_title, sources))
+def build_pdf(item, lang: str, context) -> bytes:
+    return html_to_pdf(document(item, lang, context))
