@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 
-.PHONY: serve build check test setup clean fix-unicode
+.PHONY: serve build check test setup clean fix-unicode l10n-status l10n-mark
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,14 @@ check: setup
 test: setup
 	$(PY) -m wpskit build
 	$(PY) -m pytest -q tests
+
+## make l10n-status: missing, outdated and orphaned translations (add ARGS=--check to fail on missing pages)
+l10n-status: setup
+	@$(PY) -m wpskit l10n-status $(ARGS)
+
+## make l10n-mark FILE=docs/en/…: record that a translation is up to date with its Vietnamese source
+l10n-mark: setup
+	@$(PY) -m wpskit l10n-mark $(FILE)
 
 ## make fix-unicode: convert every Markdown and YAML source to NFC (keeps the text, fixes the accents)
 fix-unicode: setup

@@ -85,6 +85,39 @@ def fix_unicode(_args) -> int:
     return 0
 
 
+STATE_WORDS = {"missing": "MISSING   ", "orphaned": "ORPHANED  ", "outdated": "OUTDATED  ",
+               "untracked": "UNTRACKED ", "up-to-date": "up to date"}
+
+
+def l10n_status(args) -> int:
+    """List translations that are missing, outdated, orphaned or untracked; --check fails on missing ones."""
+    from . import l10n
+    rows = l10n.status(ROOT)
+    problems = [r for r in rows if r.state != "up-to-date"]
+    for row in (rows if args.all else problems):
+        detail = {
+            "missing": f"create {row.translation} (translation of {row.source})",
+            "orphaned": f"its source {row.source} does not exist: create it, or delete the translation",
+            "outdated": f"{row.source} changed on {row.source_changed}; update the English text, then run "
+                        f"`make l10n-mark FILE={row.translation}` (new hash {row.current})",
+            "untracked": f"no record yet: after checking it, run `make l10n-mark FILE={row.translation}`",
+            "up-to-date": f"source last changed {row.source_changed}",
+        }[row.state]
+        print(f"{STATE_WORDS[row.state]}  {row.translation}  — {detail}")
+    counts = {state: sum(1 for r in rows if r.state == state) for state in STATE_WORDS}
+    print("; ".join(f"{n} {state}" for state, n in counts.items()) + f" ({len(rows)} translations)")
+    if args.check and (counts["missing"] or counts["orphaned"]):
+        return 1
+    return 0
+
+
+def l10n_mark(args) -> int:
+    from . import l10n
+    for name in l10n.mark(ROOT, args.files):
+        print(f"recorded: {name}")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="wpskit", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -95,6 +128,13 @@ def main(argv=None) -> int:
     build_parser.add_argument("--site-dir", default="site")
     build_parser.set_defaults(func=build)
     commands.add_parser("fix-unicode", help="convert sources to NFC").set_defaults(func=fix_unicode)
+    status_parser = commands.add_parser("l10n-status", help="missing, outdated and orphaned translations")
+    status_parser.add_argument("--check", action="store_true", help="exit 1 when a page is missing")
+    status_parser.add_argument("--all", action="store_true", help="also list translations that are up to date")
+    status_parser.set_defaults(func=l10n_status)
+    mark_parser = commands.add_parser("l10n-mark", help="record that translations are up to date")
+    mark_parser.add_argument("files", nargs="*", help="translations to record (all outdated/untracked when none)")
+    mark_parser.set_defaults(func=l10n_mark)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -12,7 +12,7 @@ from . import DEFAULT_LANGUAGE, LANGUAGES
 from .page_parts import link_from, reading_minutes, tool_markdown_link
 from .render import html as web
 from .render.html import esc, md_text
-from .site_hooks import STATE, page_language, page_slug
+from .site_hooks import STATE, page_language, page_slug, root_language
 from .textfold import fold
 from .ui_text import label
 
@@ -35,7 +35,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         return env.page.url
 
     def urls():
-        return web.Urls(lang(), DEFAULT_LANGUAGE, env.conf["use_directory_urls"])
+        return web.Urls(lang(), root_language(env.conf), env.conf["use_directory_urls"])
 
     def module_link(module_id):
         for module in _toolkit().modules(lang()):
@@ -232,6 +232,20 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
                 out.append(f"| {item_link(item.id)} | {cells[0]} | {cells[1]} |")
             out.append("")
         return "\n".join(out)
+
+    @env.macro
+    def translation_status() -> str:
+        """Every translation with its state and the date its source last changed."""
+        language = lang()
+        states = label(language, "l10n_states")
+        order = {"missing": 0, "orphaned": 1, "outdated": 2, "untracked": 3, "up-to-date": 4}
+        rows = sorted(STATE.l10n.values(), key=lambda r: (order[r.state], r.translation))
+        counts = {state: sum(1 for r in rows if r.state == state) for state in order}
+        summary = " · ".join(f"{states[s]}: {n}" for s, n in counts.items() if n)
+        head = (f"| {label(language, 'l10n_translation')} | {label(language, 'l10n_source')} | "
+                f"{label(language, 'l10n_state')} | {label(language, 'l10n_changed')} |\n|---|---|---|---|")
+        lines = [f"| `{r.translation}` | `{r.source}` | **{states[r.state]}** | {r.source_changed} |" for r in rows]
+        return f'<p class="wps-meta" id="l10n-summary">{esc(summary)}</p>\n\n' + head + "\n" + "\n".join(lines)
 
     @env.macro
     def source_list(kind: str | None = None) -> str:

@@ -19,12 +19,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
+from . import DEFAULT_LANGUAGE, LANGUAGES, l10n
 from .downloads import DownloadCache, RenderContext
 from .errors import SourceError
 from .load import load_toolkit
 from .model import CaseStudyMeta, ModuleMeta
-from .page_parts import abbreviation_definitions, module_footer, module_header
+from .page_parts import abbreviation_definitions, module_footer, module_header, outdated_banner
+from .render.html import relative
 from .search_index import write_language_indexes
 
 SCRIPTS = str(Path(__file__).resolve().parents[1])
@@ -33,6 +34,7 @@ SCRIPTS = str(Path(__file__).resolve().parents[1])
 class BuildState:
     toolkit = None
     context = None
+    l10n: dict = {}
     downloads: dict = {}
     sizes: dict = {}
     cache: DownloadCache | None = None
@@ -44,6 +46,17 @@ STATE = BuildState()
 def current_language(config) -> str:
     i18n = config.plugins.get("i18n")
     return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def root_language(config) -> str:
+    """The language built at the site root: the default one, or the only one in a preview build."""
+    i18n = config.plugins.get("i18n")
+    only = getattr(getattr(i18n, "config", None), "build_only_locale", None)
+    return only or DEFAULT_LANGUAGE
+
+
+def language_prefix(lang: str, config) -> str:
+    return "" if lang == root_language(config) else f"{lang}/"
 
 
 def project_root(config) -> Path:
@@ -63,6 +76,7 @@ def on_config(config):
         raise PluginError(error.report()) from None
     toolkit = STATE.toolkit
     STATE.context = RenderContext.of(toolkit)
+    STATE.l10n = {row.translation: row for row in l10n.status(root)}
     shared_cache = os.environ.get("WPS_CACHE_DIR")  # tests share one cache between project copies
     STATE.cache = DownloadCache(Path(shared_cache) if shared_cache else root / ".cache" / "downloads")
     STATE.cache.prunable = not shared_cache
@@ -81,7 +95,7 @@ def on_config(config):
 
 def _generated_page(config, lang: str, slug: str, content: str, locale_files: dict) -> File:
     src_uri = f"{lang}/{slug}.md"
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = language_prefix(lang, config)
     dest = f"{prefix}{slug}/index.html" if config.use_directory_urls else f"{prefix}{slug}.html"
     file = File(src_uri, src_dir=None, dest_dir=config.site_dir,
                 use_directory_urls=config.use_directory_urls, dest_uri=dest)
@@ -109,7 +123,7 @@ def on_files(files, config):
         slug = page_slug(item)
         alternates = {}
         for other in LANGUAGES:
-            prefix = "" if other == DEFAULT_LANGUAGE else f"{other}/"
+            prefix = language_prefix(other, config)
             alternates[other] = _Alternate(f"{prefix}{slug}/" if config.use_directory_urls else f"{prefix}{slug}.html")
         content = f'---\ntitle: {_yaml_string(item.title[lang])}\n---\n\n{{{{ data_page("{item.id}") }}}}\n'
         file = _generated_page(config, lang, slug, content, alternates)
@@ -142,7 +156,21 @@ def on_page_markdown(markdown, page, config, files):
     source_page = toolkit.pages.get((lang, slug))
     if source_page is not None and isinstance(source_page.meta, (ModuleMeta, CaseStudyMeta)):
         markdown = module_header(source_page, lang, toolkit) + "\n\n" + markdown + "\n\n" + module_footer(source_page, lang, toolkit)
+    if lang != DEFAULT_LANGUAGE:
+        translated = getattr(page.file, "edit_path", None) or f"docs/{lang}/{slug}"
+        row = STATE.l10n.get(translated)
+        if row is not None and row.state == "outdated":
+            markdown = outdated_banner(lang, row, relative(page.url, default_language_url(slug, config)),
+                                       config.repo_url.rstrip("/") + "/edit/main/" + translated) + "\n\n" + markdown
     return markdown + "\n\n" + abbreviation_definitions(toolkit, lang) + "\n"
+
+
+def default_language_url(slug: str, config) -> str:
+    """The URL of the default-language page with this slug (e.g. modules/01-wps-agenda.md)."""
+    stem = slug[:-len(".md")]
+    if config.use_directory_urls:
+        return "" if stem == "index" else (stem[:-len("index")] if stem.endswith("/index") else stem + "/")
+    return stem + ".html"
 
 
 def on_page_context(context, page, config, nav):
@@ -158,7 +186,9 @@ def on_post_build(config):
     if getattr(i18n, "building", False):
         return  # a nested build of another language; the outer build finishes the job
     site_dir = Path(config.site_dir)
-    write_language_indexes(site_dir, DEFAULT_LANGUAGE, LANGUAGES)
+    root = root_language(config)
+    built = LANGUAGES if root == DEFAULT_LANGUAGE else (root,)
+    write_language_indexes(site_dir, root, built)
     if STATE.downloads:
         DownloadCache.publish(STATE.downloads, site_dir)
         if STATE.cache.prunable:

@@ -1,0 +1,149 @@
+"""Translation tracking: which version of its source each translation was made from.
+
+Vietnamese is the source language; English is the translation. The record lives in one
+sidecar file, `l10n/translations.yml`: for each English page (`docs/en/…`) and each data
+file (`toolkit/…`, `glossary/…`, where the English texts translate the Vietnamese ones), the
+short hash of the Vietnamese text it was translated from. When the Vietnamese text
+changes and the record does not, the translation is *outdated*: the English page shows a
+banner and the status lists it. After updating a translation, record it with
+`make l10n-mark FILE=docs/en/…` (or paste the hash that `make l10n-status` shows).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import yaml
+
+RECORD = Path("l10n") / "translations.yml"
+DATA_FOLDERS = ("toolkit/worksheets", "toolkit/checklists", "toolkit/sessions", "toolkit/programmes", "glossary")
+
+
+def _vietnamese_texts(data) -> list[str]:
+    if isinstance(data, dict):
+        return [t for key, value in data.items()
+                for t in ([value] if key == "vi" and isinstance(value, str) else _vietnamese_texts(value))]
+    if isinstance(data, list):
+        return [t for value in data for t in _vietnamese_texts(value)]
+    return []
+
+
+def source_hash(root: Path, translated: str) -> str | None:
+    """The hash of the Vietnamese source of `translated` (a path relative to root), or None."""
+    source = source_of(translated)
+    path = root / source
+    if not path.exists():
+        return None
+    text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+    if not source.startswith("docs/"):
+        try:
+            text = "\n".join(_vietnamese_texts(yaml.safe_load(text)))
+        except yaml.YAMLError:
+            pass  # `make check` reports the syntax error; hash the raw text meanwhile
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def source_of(translated: str) -> str:
+    return "docs/vi/" + translated[len("docs/en/"):] if translated.startswith("docs/en/") else translated
+
+
+def translations(root: Path) -> list[str]:
+    """Every translation that exists or should exist: English pages and data files."""
+    pages = {p.relative_to(root / "docs" / lang).as_posix() for lang in ("vi", "en")
+             for p in (root / "docs" / lang).rglob("*.md")}
+    data = [p.relative_to(root).as_posix() for folder in DATA_FOLDERS for p in sorted((root / folder).glob("*.yml"))]
+    return sorted(f"docs/en/{slug}" for slug in pages) + data
+
+
+def last_changed(root: Path, relative: str) -> str:
+    """Date of the last commit that touched the file (the file's own date outside git)."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", relative], cwd=root,
+                             capture_output=True, text=True, timeout=20).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    if out and not _modified(root, relative):
+        return out
+    path = root / relative
+    return datetime.fromtimestamp(path.stat().st_mtime).date().isoformat() if path.exists() else ""
+
+
+def _modified(root: Path, relative: str) -> bool:
+    try:
+        out = subprocess.run(["git", "status", "--porcelain", "--", relative], cwd=root,
+                             capture_output=True, text=True, timeout=20).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return bool(out)
+
+
+@dataclass(frozen=True)
+class Status:
+    translation: str  # the English page or the data file
+    source: str  # the Vietnamese page or the data file
+    state: str  # up-to-date | outdated | missing | orphaned | untracked
+    recorded: str | None
+    current: str | None
+    source_changed: str
+
+
+def read_record(root: Path) -> dict:
+    path = root / RECORD
+    if not path.exists():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def write_record(root: Path, record: dict) -> None:
+    path = root / RECORD
+    path.parent.mkdir(exist_ok=True)
+    header = ("# Translation record: for each English page and each data file, the hash of the\n"
+              "# Vietnamese text it was translated from. Update with `make l10n-mark FILE=<file>`\n"
+              "# after updating a translation (see CONTRIBUTING.md, \"Translating\").\n")
+    body = "".join(f"{key}: {record[key]}\n" for key in sorted(record))
+    path.write_text(header + body, encoding="utf-8")
+
+
+def status(root: Path, with_dates: bool = True) -> list[Status]:
+    root = Path(root)
+    record = read_record(root)
+    out = []
+    for translated in translations(root):
+        source = source_of(translated)
+        exists_t, exists_s = (root / translated).exists(), (root / source).exists()
+        current = source_hash(root, translated) if exists_s else None
+        recorded = record.get(translated)
+        if exists_s and not exists_t:
+            state = "missing"
+        elif exists_t and not exists_s:
+            state = "orphaned"
+        elif recorded is None:
+            state = "untracked"
+        elif str(recorded) != current:
+            state = "outdated"
+        else:
+            state = "up-to-date"
+        changed = last_changed(root, source) if (with_dates and exists_s) else ""
+        out.append(Status(translated, source, state, None if recorded is None else str(recorded), current, changed))
+    return out
+
+
+def mark(root: Path, files: list[str]) -> list[str]:
+    """Record the current source hash for each translation named (all when none is named)."""
+    record = read_record(root)
+    targets = files or [s.translation for s in status(root, with_dates=False) if s.state in ("outdated", "untracked")]
+    done = []
+    for translated in targets:
+        translated = Path(translated).as_posix()
+        current = source_hash(root, translated)
+        if current is not None and (root / translated).exists():
+            record[translated] = current
+            done.append(translated)
+    write_record(root, record)
+    return done
+
