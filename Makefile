@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 
-.PHONY: serve build check test setup clean fix-unicode l10n-status l10n-mark
+.PHONY: serve build check test setup clean fix-unicode l10n-status l10n-mark offline
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ serve: setup
 ## make build: strict build (both languages, all downloads) into site/; site/ is replaced only on success
 build: setup
 	$(PY) -m wpskit build
+
+## make offline: dist/wps-toolkit-offline.zip, the whole site (both languages, all downloads) for file://
+offline: setup
+	$(PY) -m wpskit offline
 
 ## make check: fast validation of data, pages, translations and terminology (no site build)
 check: setup
@@ -46,4 +50,4 @@ fix-unicode: setup
 	$(PY) -m wpskit fix-unicode
 
 clean:
-	rm -rf site site.partial .cache .pytest_cache
+	rm -rf site site.partial .cache .pytest_cache dist

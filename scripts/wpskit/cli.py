@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import unicodedata
+import zipfile
 from pathlib import Path
 
 from .errors import SourceError
@@ -44,29 +45,72 @@ def run_mkdocs(site_dir: Path, lang: str | None = None, extra_env: dict | None =
 
 
 def build(args) -> int:
-    """Build into a fresh folder; publish it as site/ only when the whole build succeeded."""
+    """Build into a fresh folder; publish it as site/ only when the whole build succeeded.
+    A full build first makes the offline bundle, which the site publishes on /downloads/."""
     if check(args) != 0:
         print("The site was not built; the previous site/ is unchanged.", file=sys.stderr)
         return 1
-    target = ROOT / args.site_dir
-    partial = ROOT / (args.site_dir + ".partial")
+    if not args.lang and not getattr(args, "no_offline", False) and make_offline_bundle() != 0:
+        return 1
+    return build_site(args.site_dir, args.lang)
+
+
+def make_offline_bundle() -> int:
+    """Build the file:// variant of the whole site into dist/ and zip it."""
+    started = time.monotonic()
+    folder = ROOT / "dist" / "wps-toolkit"
+    partial = ROOT / "dist" / "wps-toolkit.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.parent.mkdir(exist_ok=True)
+    result = run_mkdocs(partial, None, {"OFFLINE": "true"})
+    if result.returncode != 0:
+        print(_errors(result), file=sys.stderr)
+        print("The offline bundle was not made.", file=sys.stderr)
+        shutil.rmtree(partial, ignore_errors=True)
+        return 1
+    shutil.rmtree(folder, ignore_errors=True)
+    partial.rename(folder)
+    bundle = ROOT / "dist" / "wps-toolkit-offline.zip"
+    temporary = bundle.with_suffix(".zip.tmp")
+    with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                archive.write(path, Path("wps-toolkit") / path.relative_to(folder))
+    temporary.replace(bundle)
+    print(f"Made {bundle.relative_to(ROOT)} ({bundle.stat().st_size / 1024 / 1024:.1f} MB) "
+          f"in {time.monotonic() - started:.1f} s: unzip it and open wps-toolkit/index.html.")
+    return 0
+
+
+def offline(args) -> int:
+    if check(args) != 0:
+        return 1
+    return make_offline_bundle()
+
+
+def _errors(result) -> str:
+    return "\n".join(line for line in (result.stdout + result.stderr).splitlines()
+                     if line.strip() and not line.startswith("INFO"))
+
+
+def build_site(site_dir: str, lang: str | None) -> int:
+    target = ROOT / site_dir
+    partial = ROOT / (site_dir + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     started = time.monotonic()
-    result = run_mkdocs(partial, args.lang)
+    result = run_mkdocs(partial, lang)
     if result.returncode != 0:
-        lines = [line for line in (result.stdout + result.stderr).splitlines()
-                 if line.strip() and not line.startswith("INFO")]
-        print("\n".join(lines), file=sys.stderr)
+        print(_errors(result), file=sys.stderr)
         print("The build failed; the previous site/ is unchanged.", file=sys.stderr)
         shutil.rmtree(partial, ignore_errors=True)
         return 1
-    old = ROOT / (args.site_dir + ".old")
+    old = ROOT / (site_dir + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         target.rename(old)
     partial.rename(target)
     shutil.rmtree(old, ignore_errors=True)
-    print(f"Built {args.site_dir}/ in {time.monotonic() - started:.1f} s.")
+    print(f"Built {site_dir}/ in {time.monotonic() - started:.1f} s.")
     return 0
 
 
@@ -126,6 +170,8 @@ def main(argv=None) -> int:
     build_parser = commands.add_parser("build", help="strict build into site/")
     build_parser.add_argument("--lang", choices=["vi", "en"], help="build one language only (preview)")
     build_parser.add_argument("--site-dir", default="site")
+    build_parser.add_argument("--no-offline", action="store_true", help="skip the offline bundle")
+    commands.add_parser("offline", help="make dist/wps-toolkit-offline.zip").set_defaults(func=offline)
     build_parser.set_defaults(func=build)
     commands.add_parser("fix-unicode", help="convert sources to NFC").set_defaults(func=fix_unicode)
     status_parser = commands.add_parser("l10n-status", help="missing, outdated and orphaned translations")

@@ -12,7 +12,7 @@ from . import DEFAULT_LANGUAGE, LANGUAGES
 from .page_parts import link_from, reading_minutes, tool_markdown_link
 from .render import html as web
 from .render.html import esc, md_text
-from .site_hooks import STATE, page_language, page_slug, root_language
+from .site_hooks import STATE, offline_build, offline_bundle, page_language, page_slug, root_language
 from .textfold import fold
 from .ui_text import label
 
@@ -205,6 +205,19 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
             out.append("</dd>")
         out.append("</dl>")
         return "\n".join(out)
+
+    @env.macro
+    def offline_bundle_link() -> str:
+        """The offline copy of the whole site, with its size (not shown inside that copy)."""
+        language = lang()
+        if offline_build(env.conf):
+            return f'<p class="wps-meta">{esc(label(language, "offline_here"))}</p>'
+        bundle = offline_bundle(STATE.toolkit.root)
+        if not bundle.exists():
+            return f'<p class="wps-meta">{esc(label(language, "offline_missing"))}</p>'
+        size = f"{bundle.stat().st_size / 1024 / 1024:.1f}".replace(".", "," if language == "vi" else ".")
+        href = web.relative(here(), f"downloads/{bundle.name}")
+        return web.buttons([(label(language, "offline_zip", size=size), href, None)], language)
 
     @env.macro
     def downloads_index() -> str:

@@ -52,7 +52,8 @@ def index_path(site_dir: Path, lang: str, default: str) -> Path:
     return Path(site_dir) / ("" if lang == default else lang) / "search" / "search_index.json"
 
 
-def write_language_indexes(site_dir: Path, default: str, languages) -> dict:
+def write_language_indexes(site_dir: Path, default: str, languages, with_script: bool = False) -> dict:
+    """Write each language's index; with_script also writes search_index.js for file:// use."""
     merged_path = index_path(site_dir, default, default)
     if not merged_path.exists():
         return {}
@@ -61,7 +62,10 @@ def write_language_indexes(site_dir: Path, default: str, languages) -> dict:
     for lang, index in per_language.items():
         path = index_path(site_dir, lang, default)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        path.write_text(text, encoding="utf-8")
+        if with_script:
+            path.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
     return per_language
 
 

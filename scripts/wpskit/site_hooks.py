@@ -12,6 +12,7 @@ Order inside one `mkdocs build` (mkdocs-static-i18n builds Vietnamese, then Engl
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -63,10 +64,27 @@ def project_root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def offline_bundle(root: Path) -> Path:
+    """The ZIP made by `make offline`, published on /downloads/ by the next site build."""
+    return root / "dist" / "wps-toolkit-offline.zip"
+
+
+def offline_build(config) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
 @event_priority(100)
 def on_config(config):
     if SCRIPTS not in sys.path:
         sys.path.insert(0, SCRIPTS)
+    if offline_build(config):
+        # the worker shim Material would fetch from a CDN, shipped with the site instead;
+        # language switcher links that open index.html from the file system
+        config.extra["polyfills"] = ["assets/javascripts/iframe-worker/shim.js"]
+        for alternate in config.extra.get("alternate", []):
+            if not alternate["link"].endswith(".html"):
+                alternate["link"] = alternate["link"].replace("./", "") + "index.html"
     if current_language(config) != DEFAULT_LANGUAGE and STATE.toolkit is not None:
         return config  # second language of the same build: the sources are already checked
     root = project_root(config)
@@ -188,8 +206,11 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     root = root_language(config)
     built = LANGUAGES if root == DEFAULT_LANGUAGE else (root,)
-    write_language_indexes(site_dir, root, built)
+    write_language_indexes(site_dir, root, built, with_script=offline_build(config))
     if STATE.downloads:
         DownloadCache.publish(STATE.downloads, site_dir)
+    bundle = offline_bundle(project_root(config))
+    if bundle.exists() and not offline_build(config):
+        shutil.copyfile(bundle, site_dir / "downloads" / bundle.name)
         if STATE.cache.prunable:
             STATE.cache.prune(STATE.downloads)
