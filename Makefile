@@ -7,14 +7,20 @@ PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 
-.PHONY: serve build check test setup clean fix-unicode l10n-status l10n-mark offline
+.PHONY: serve build check test setup clean fix-unicode l10n-status l10n-mark offline bench lighthouse
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	@touch $@
 
-setup: $(VENV)/.installed
+# Lighthouse for the quality checks, from the npm registry (pinned in package-lock.json);
+# skipped with a notice where Node.js/npm are not installed.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: Lighthouse checks will be skipped (install Node.js to run them)."; fi
+
+setup: $(VENV)/.installed node_modules/.installed
 
 ## make serve: set up, then serve the site with live reload on http://127.0.0.1:8000
 serve: setup
@@ -27,6 +33,14 @@ build: setup
 ## make offline: dist/wps-toolkit-offline.zip, the whole site (both languages, all downloads) for file://
 offline: setup
 	$(PY) -m wpskit offline
+
+## make lighthouse: Lighthouse (mobile) scores of home, module and worksheet pages in both languages
+lighthouse: setup
+	$(PY) -m wpskit lighthouse
+
+## make bench: cold/warm/preview/yardstick build times, scaling ×5 ×10, page weights, index sizes (dist/bench.json)
+bench: setup
+	$(PY) -m wpskit bench
 
 ## make check: fast validation of data, pages, translations and terminology (no site build)
 check: setup

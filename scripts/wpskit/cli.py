@@ -172,6 +172,8 @@ def main(argv=None) -> int:
     build_parser.add_argument("--site-dir", default="site")
     build_parser.add_argument("--no-offline", action="store_true", help="skip the offline bundle")
     commands.add_parser("offline", help="make dist/wps-toolkit-offline.zip").set_defaults(func=offline)
+    commands.add_parser("lighthouse", help="Lighthouse scores of key pages").set_defaults(func=lambda _a: __import__("wpskit.lighthouse", fromlist=["main"]).main())
+    commands.add_parser("bench", help="build times, page weights, index sizes").set_defaults(func=lambda _a: __import__("wpskit.bench", fromlist=["main"]).main())
     build_parser.set_defaults(func=build)
     commands.add_parser("fix-unicode", help="convert sources to NFC").set_defaults(func=fix_unicode)
     status_parser = commands.add_parser("l10n-status", help="missing, outdated and orphaned translations")
