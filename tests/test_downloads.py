@@ -14,7 +14,9 @@ from wpskit.load import load_toolkit
 
 TOOLKIT = load_toolkit(ROOT)
 ITEMS = sorted(TOOLKIT.tools.values(), key=lambda i: i.id)
-CASES = [(item, lang) for item in ITEMS for lang in ("vi", "en")]
+PRINTED = ITEMS + sorted([*TOOLKIT.programmes.values(), *TOOLKIT.sessions.values()], key=lambda i: i.id)
+CASES = [(item, lang) for item in PRINTED for lang in ("vi", "en")]
+EDITABLE = [(item, lang) for item, lang in CASES if item.kind != "session"]
 A4 = (595.3, 841.9)
 
 
@@ -33,15 +35,17 @@ def test_pdf_reads_back_with_its_title_and_only_the_bundled_font(site, item, lan
         assert abs(width - A4[0]) < 2 and abs(height - A4[1]) < 2, "not A4"
         for font in page["/Resources"]["/Font"].values():
             fonts.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
-    assert fonts and all(f.startswith("Toolkit-Sans") for f in fonts), f"fallback fonts embedded: {fonts}"
+    assert fonts and all(f.startswith(("Toolkit-Sans", "Toolkit-Symbols")) for f in fonts), f"fallback fonts embedded: {fonts}"
 
 
-@pytest.mark.parametrize("item,lang", CASES, ids=[f"{i.id}-{l}" for i, l in CASES])
+@pytest.mark.parametrize("item,lang", EDITABLE, ids=[f"{i.id}-{l}" for i, l in EDITABLE])
 def test_docx_opens_with_title_and_real_tables(site, item, lang):
     document = Document(site / "downloads" / lang / f"{item.id}.docx")
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0] == item.title[lang]
-    if item.kind == "worksheet":
+    if item.kind == "programme":
+        assert len(document.tables) == len(item.days)
+    elif item.kind == "worksheet":
         table_sections = [s for s in item.sections if s.kind == "table"]
         for section in table_sections:
             assert any([c.text for c in t.rows[0].cells] == [c[lang] for c in section.columns] for t in document.tables), \

@@ -54,6 +54,7 @@ class Toolkit:
     pages: dict = field(default_factory=dict)  # (lang, slug) -> Page
     files: dict = field(default_factory=dict)  # item id -> YAML path (for "edit this page")
     places: dict = field(default_factory=dict)  # item id -> (YamlDocument, location of the item in it)
+    broken: set = field(default_factory=set)  # ids of items that exist but failed validation
 
     def line_of(self, item_id: str, *keys) -> int:
         doc, location = self.places[item_id]
@@ -75,16 +76,19 @@ class Toolkit:
         return {p.meta.id for p in self.modules("vi")} | {p.meta.id for p in self.modules("en")}
 
 
-def _validate(model, doc: YamlDocument, location: tuple, problems: ProblemList, value=None):
+def _validate(model, doc: YamlDocument, location: tuple, problems: ProblemList, value=None, broken=None):
     value = doc.data if value is None else value
     try:
         return model.model_validate(value)
     except ValidationError as error:
-        for item in error.errors(include_url=False):
-            item = dict(item)
-            item["loc"] = tuple(location) + tuple(item["loc"])
-            line, message = explain(item, doc)
+        errors = [dict(item, loc=tuple(location) + tuple(item["loc"])) for item in error.errors(include_url=False)]
+        missing = {e["loc"][:-1]: e["loc"][-1] for e in errors if e["type"] == "missing"}
+        for item in errors:
+            sibling = missing.get(item["loc"][:-1]) if item["type"] == "extra_forbidden" else None
+            line, message = explain(item, doc, sibling)
             problems.add(doc.path, line, message)
+        if broken is not None and isinstance(value, dict) and isinstance(value.get("id"), str):
+            broken.add(value["id"])  # exists, but invalid: references to it are not "dangling"
         return None
 
 
@@ -122,7 +126,7 @@ def _load_list(root: Path, relative: str, model, problems: ProblemList, toolkit:
         problems.add(doc.path, 1, 'this file must be a list of entries, each starting with "- id: …".')
         return
     for index, raw in enumerate(doc.data):
-        item = _validate(model, doc, (index,), problems, raw)
+        item = _validate(model, doc, (index,), problems, raw, broken=toolkit.broken)
         if item is None:
             continue
         _register(item, doc, (index,), into, toolkit, problems)
@@ -140,7 +144,7 @@ def _load_folder(root: Path, folder: str, model, problems: ProblemList, toolkit:
         if not isinstance(doc.data, dict):
             problems.add(doc.path, 1, 'this file must be a block of keys starting with "id: …".')
             continue
-        item = _validate(model, doc, (), problems)
+        item = _validate(model, doc, (), problems, broken=toolkit.broken)
         if item is None:
             continue
         if item.id != file.stem:
@@ -217,7 +221,7 @@ def _check_references(toolkit: Toolkit, problems: ProblemList):
 
     def check(path, line, kind, ids, known, hint):
         for ref in ids:
-            if ref not in known:
+            if ref not in known and ref not in toolkit.broken:
                 problems.add(path, line, f'{kind} "{ref}" does not exist. {hint}')
 
     source_hint = "Use an id from toolkit/sources.yml, or add the source there."

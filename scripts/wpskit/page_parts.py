@@ -66,6 +66,13 @@ def module_footer(page, lang: str, toolkit) -> str:
         parts.append(f"## {md_text(label(lang, 'related_tools'))}\n")
         parts += [f"- {tool_markdown_link(item, lang, page.path.split('/', 1)[1])}" for item in tools]
         parts.append("")
+    sessions = [s for s in toolkit.sessions.values() if s.module == meta.id]
+    if sessions:
+        parts.append(f"## {md_text(label(lang, 'session_for_module'))}\n")
+        page_src = page.path.split("/", 1)[1]
+        parts += [f"- [{md_text(s.title[lang])}]({link_from(page_src, f'{lang}/trainers/sessions/{s.id}.md')}) "
+                  f"({md_text(label(lang, 'minutes_value', n=s.minutes))})" for s in sessions]
+        parts.append("")
     parts.append(f"## {md_text(label(lang, 'sources'))}\n")
     parts.append(sources_list(meta.sources, toolkit.sources, lang))
     return "\n".join(parts) + "\n"

@@ -46,7 +46,7 @@ def _where(path: tuple) -> str:
     return " › ".join(parts)
 
 
-def explain(error: dict, doc: YamlDocument) -> tuple[int, str]:
+def explain(error: dict, doc: YamlDocument, missing_sibling: str | None = None) -> tuple[int, str]:
     """Return (line, message) for one pydantic error on `doc`."""
     path = _data_path(doc, error["loc"])
     kind = error["type"]
@@ -63,7 +63,7 @@ def explain(error: dict, doc: YamlDocument) -> tuple[int, str]:
                           f"with the {LANGUAGE_NAMES[key]} text (both languages are required).")
         return line, f'{parent} needs the key "{key}". Add "{key}: …" (see CONTRIBUTING.md for an annotated example).'
     if kind == "extra_forbidden":
-        guess = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1)
+        guess = [missing_sibling] if missing_sibling else difflib.get_close_matches(str(key), KNOWN_KEYS, n=1)
         hint = f' Did you mean "{guess[0]}"?' if guess and guess[0] != key else ""
         return line, f'unknown key "{key}" in {parent}.{hint} Check the spelling, or remove the line.'
     if kind in ("model_type", "model_attributes_type", "dict_type"):
