@@ -17,7 +17,7 @@ MODULE_IDS = ["01-wps-agenda", "02-asean-and-viet-nam", "03-localization", "04-p
               "05-local-action-plan", "06-results-indicators", "07-data-collection", "08-me-reporting", "09-next-steps"]
 CASE_IDS = ["viet-nam-nap-2024-2030", "thai-binh-womens-union-plan", "philippines-nap", "ascc-blueprint-review"]
 MODULES = [TOOLKIT.pages[(lang, f"modules/{m}.md")] for m in MODULE_IDS for lang in ("vi", "en")]
-CASES = [TOOLKIT.pages[(lang, f"case-studies/{c}.md")] for c in CASE_IDS for lang in ("vi", "en")]
+CASES = [page for lang in ("vi", "en") for page in TOOLKIT.case_studies(lang)]
 GBV = {"vi": r"bạo lực (trên cơ sở giới|tình dục|gia đình)", "en": r"(gender-based|sexual|domestic) violence"}
 BLOCK = re.compile(r"^(?:!!!|\?\?\?\+?) ([\w-]+)", re.M)
 
@@ -34,7 +34,7 @@ def block_bodies(page, kind):
 def test_all_modules_and_case_studies_exist_in_both_languages():
     assert [p.meta.id for p in TOOLKIT.modules("vi")] == MODULE_IDS
     assert [p.meta.id for p in TOOLKIT.modules("en")] == MODULE_IDS
-    assert {p.meta.id for p in TOOLKIT.case_studies("vi")} == set(CASE_IDS) == {p.meta.id for p in TOOLKIT.case_studies("en")}
+    assert set(CASE_IDS) <= {p.meta.id for p in TOOLKIT.case_studies("vi")} == {p.meta.id for p in TOOLKIT.case_studies("en")}
 
 
 @pytest.mark.parametrize("page", MODULES, ids=lambda p: p.path)

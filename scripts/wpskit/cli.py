@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import os
 import shutil
 import subprocess
@@ -47,10 +48,8 @@ def run_mkdocs(site_dir: Path, lang: str | None = None, extra_env: dict | None =
 def build(args) -> int:
     """Build into a fresh folder; publish it as site/ only when the whole build succeeded.
     A full build first makes the offline bundle, which the site publishes on /downloads/."""
-    if check(args) != 0:
-        print("The site was not built; the previous site/ is unchanged.", file=sys.stderr)
-        return 1
     if not args.lang and not getattr(args, "no_offline", False) and make_offline_bundle() != 0:
+        print("The site was not built; the previous site/ is unchanged.", file=sys.stderr)
         return 1
     return build_site(args.site_dir, args.lang)
 
@@ -89,8 +88,13 @@ def offline(args) -> int:
 
 
 def _errors(result) -> str:
-    return "\n".join(line for line in (result.stdout + result.stderr).splitlines()
-                     if line.strip() and not line.startswith("INFO"))
+    """What MkDocs said, less its INFO lines and log prefixes: the problems, as path:line lines."""
+    lines = []
+    for line in (result.stdout + result.stderr).splitlines():
+        if not line.strip() or line.startswith("INFO"):
+            continue
+        lines.append(re.sub(r"^(ERROR|WARNING)\s+-\s+", "", line))
+    return "\n".join(lines)
 
 
 def build_site(site_dir: str, lang: str | None) -> int:

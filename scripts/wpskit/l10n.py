@@ -20,6 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from .yaml_source import Loader
+
 RECORD = Path("l10n") / "translations.yml"
 DATA_FOLDERS = ("toolkit/worksheets", "toolkit/checklists", "toolkit/sessions", "toolkit/programmes", "glossary")
 
@@ -42,7 +44,7 @@ def source_hash(root: Path, translated: str) -> str | None:
     text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
     if not source.startswith("docs/"):
         try:
-            text = "\n".join(_vietnamese_texts(yaml.safe_load(text)))
+            text = "\n".join(_vietnamese_texts(yaml.load(text, Loader=Loader)))
         except yaml.YAMLError:
             pass  # `make check` reports the syntax error; hash the raw text meanwhile
     return hashlib.sha256(text.encode()).hexdigest()[:12]
@@ -60,26 +62,32 @@ def translations(root: Path) -> list[str]:
     return sorted(f"docs/en/{slug}" for slug in pages) + data
 
 
-def last_changed(root: Path, relative: str) -> str:
-    """Date of the last commit that touched the file (the file's own date outside git)."""
+def _git(root: Path, *args) -> str:
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", relative], cwd=root,
-                             capture_output=True, text=True, timeout=20).stdout.strip()
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=60).stdout
     except (OSError, subprocess.SubprocessError):
-        out = ""
-    if out and not _modified(root, relative):
-        return out
+        return ""
+
+
+def last_changed_dates(root: Path) -> dict:
+    """Date of the last commit that touched each source file, from one `git log` run.
+    Files with uncommitted changes, or outside git, get the date of the file itself."""
+    dates, current = {}, ""
+    for line in _git(root, "log", "--format=%x00%cs", "--name-only", "--", "docs", "toolkit", "glossary").splitlines():
+        if line.startswith("\0"):
+            current = line[1:]
+        elif line and line not in dates:
+            dates[line] = current
+    for line in _git(root, "status", "--porcelain", "--", "docs", "toolkit", "glossary").splitlines():
+        dates.pop(line[3:].strip().strip('"'), None)
+    return dates
+
+
+def last_changed(root: Path, relative: str, dates: dict) -> str:
+    if relative in dates:
+        return dates[relative]
     path = root / relative
     return datetime.fromtimestamp(path.stat().st_mtime).date().isoformat() if path.exists() else ""
-
-
-def _modified(root: Path, relative: str) -> bool:
-    try:
-        out = subprocess.run(["git", "status", "--porcelain", "--", relative], cwd=root,
-                             capture_output=True, text=True, timeout=20).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return bool(out)
 
 
 @dataclass(frozen=True)
@@ -105,13 +113,14 @@ def write_record(root: Path, record: dict) -> None:
     header = ("# Translation record: for each English page and each data file, the hash of the\n"
               "# Vietnamese text it was translated from. Update with `make l10n-mark FILE=<file>`\n"
               "# after updating a translation (see CONTRIBUTING.md, \"Translating\").\n")
-    body = "".join(f"{key}: {record[key]}\n" for key in sorted(record))
+    body = "".join(f"{key}: \"{record[key]}\"\n" for key in sorted(record))  # quoted: a hash may look like a number
     path.write_text(header + body, encoding="utf-8")
 
 
 def status(root: Path, with_dates: bool = True) -> list[Status]:
     root = Path(root)
     record = read_record(root)
+    dates = last_changed_dates(root) if with_dates else {}
     out = []
     for translated in translations(root):
         source = source_of(translated)
@@ -128,7 +137,7 @@ def status(root: Path, with_dates: bool = True) -> list[Status]:
             state = "outdated"
         else:
             state = "up-to-date"
-        changed = last_changed(root, source) if (with_dates and exists_s) else ""
+        changed = last_changed(root, source, dates) if (with_dates and exists_s) else ""
         out.append(Status(translated, source, state, None if recorded is None else str(recorded), current, changed))
     return out
 

@@ -256,8 +256,10 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         counts = {state: sum(1 for r in rows if r.state == state) for state in order}
         summary = " · ".join(f"{states[s]}: {n}" for s, n in counts.items() if n)
         head = (f"| {label(language, 'l10n_translation')} | {label(language, 'l10n_source')} | "
-                f"{label(language, 'l10n_state')} | {label(language, 'l10n_changed')} |\n|---|---|---|---|")
-        lines = [f"| `{r.translation}` | `{r.source}` | **{states[r.state]}** | {r.source_changed} |" for r in rows]
+                f"{label(language, 'l10n_state')} | {label(language, 'l10n_changed')} | {label(language, 'l10n_hash')} |\n"
+                "|---|---|---|---|---|")
+        lines = [f"| `{r.translation}` | `{r.source}` | **{states[r.state]}** | {r.source_changed} | "
+                 f"{'`' + r.current + '`' if r.state in ('outdated', 'untracked') and r.current else ''} |" for r in rows]
         return f'<p class="wps-meta" id="l10n-summary">{esc(summary)}</p>\n\n' + head + "\n" + "\n".join(lines)
 
     @env.macro

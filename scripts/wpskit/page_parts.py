@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import posixpath
 import re
+from functools import lru_cache
 
 from .model import CaseStudyMeta, ModuleMeta
 from .render.html import esc, md_text, sources_list
@@ -18,6 +19,7 @@ from .ui_text import label
 WORDS_PER_MINUTE = {"vi": 230, "en": 200}  # Vietnamese counts syllables, which read faster
 
 
+@lru_cache(maxsize=512)
 def body_words(markdown: str) -> int:
     text = re.sub(r"\{\{.*?\}\}", " ", markdown, flags=re.S)
     text = re.sub(r"^\s*(!!!|\?\?\?)\+?\s*[\w-]+", " ", text, flags=re.M)

@@ -166,6 +166,13 @@ def page_language(page) -> str:
     return getattr(page.file, "locale", None) or page.file.src_uri.split("/", 1)[0]
 
 
+@event_priority(10)  # before mkdocs-macros: pages without a macro are not rendered as templates
+def on_page_markdown_before_macros(markdown, page, config, files):
+    if "{{" not in markdown and "{%" not in markdown:
+        page.meta["render_macros"] = False
+    return markdown
+
+
 @event_priority(-50)  # after mkdocs-macros has rendered the page
 def on_page_markdown(markdown, page, config, files):
     lang = page_language(page)

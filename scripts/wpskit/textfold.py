@@ -6,6 +6,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
 WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
@@ -15,6 +16,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFD", text)
     text = _MARKS.sub("", text).replace("đ", "d").replace("Đ", "D")

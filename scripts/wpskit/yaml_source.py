@@ -13,6 +13,9 @@ import yaml
 
 from .errors import Problem
 
+# libyaml (bundled with PyYAML's wheels) parses several times faster than pure Python
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 Location = tuple  # a path into the data, e.g. ("sections", 0, "columns", 2, "en")
 
 
@@ -59,8 +62,8 @@ def _walk(node, location, lines, duplicates):
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
     """Parse YAML text; raise YamlProblem with a plain-words message when it is not valid."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=Loader)
+        data = yaml.load(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 0) + line_offset
