@@ -64,3 +64,17 @@ def test_glossary_page_anchors_every_term(site, lang, prefix):
     assert len(TOOLKIT.terms) >= 60
     for term in TOOLKIT.terms.values():
         assert f'<dt id="{term.id}">' in html, term.id
+
+
+def test_a_tapped_abbreviation_spells_out_its_term(browser, base_url):
+    page = browser.new_page(viewport={"width": 390, "height": 844}, has_touch=True)
+    page.goto(base_url + "modules/06-results-indicators/")
+    abbr = page.locator("article abbr[title]").first
+    title = abbr.get_attribute("title")
+    abbr.scroll_into_view_if_needed()
+    before = abbr.bounding_box()["width"]
+    abbr.tap()
+    assert abbr.bounding_box()["width"] > before, "tapping an abbreviation does not show its full term"
+    shown = abbr.evaluate("el => getComputedStyle(el, '::after').content")
+    assert title in shown, (title, shown)
+    page.close()

@@ -1,7 +1,8 @@
 /* WPS Localization Toolkit — small behaviours, no dependencies.
    1. Checklists: ticks are kept on this device (localStorage), with a progress line and a reset.
    2. Search: a query typed in decomposed Unicode (NFD) is normalised to NFC, like the index.
-   3. Wide tables that scroll sideways can be reached and scrolled with the keyboard. */
+   3. Wide tables that scroll sideways can be reached and scrolled with the keyboard.
+   4. Abbreviations: a tap (phones have no hover) spells out the full term after it. */
 (function () {
   "use strict";
 
@@ -76,6 +77,14 @@
     normaliseSearch();
   }
 
+  function spellOutAbbreviations() {
+    document.addEventListener("click", function (event) {
+      var abbr = event.target.closest && event.target.closest(".md-typeset abbr[title]");
+      if (abbr) { abbr.classList.toggle("wps-abbr-open"); }
+    });
+  }
+
+  spellOutAbbreviations();
   window.addEventListener("load", focusableScrollAreas);
   window.addEventListener("resize", function () {
     clearTimeout(focusableScrollAreas.timer);
