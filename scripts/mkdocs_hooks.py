@@ -2,6 +2,7 @@
 
 from wpskit.site_hooks import (  # noqa: F401  (MkDocs looks these names up)
     on_config,
+    on_env,
     on_files,
     on_page_context,
     on_page_markdown,

@@ -127,3 +127,15 @@ def test_bad_markdown_link_fails_the_strict_build_and_keeps_the_previous_site(pr
     assert "no-such-page.md" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert (previous / "index.html").read_text(encoding="utf-8") == "previous site"
+
+
+def test_an_edited_template_override_shows_on_the_next_build(project_copy):
+    """Compiled templates are cached in .cache/jinja; an edit to an override must still show."""
+    first = run_cli("build", "--lang", "en", "--site-dir", "site", cwd=project_copy)
+    assert first.returncode == 0, first.stderr
+    assert any((project_copy / ".cache" / "jinja").iterdir()), "no compiled template was cached"
+    edit(project_copy, "overrides/main.html",
+         lambda t: t.replace("{% block site_meta %}", '{% block site_meta %}\n  <meta name="wps-test" content="edited">', 1))
+    second = run_cli("build", "--lang", "en", "--site-dir", "site", cwd=project_copy)
+    assert second.returncode == 0, second.stderr
+    assert '<meta name="wps-test" content="edited">' in (project_copy / "site" / "index.html").read_text(encoding="utf-8")

@@ -17,13 +17,14 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-from .errors import SourceError
-from .load import load_toolkit
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def check(_args) -> int:
+    from .errors import SourceError
+    from .load import load_toolkit
+
     started = time.monotonic()
     try:
         toolkit = load_toolkit(ROOT)
