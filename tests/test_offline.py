@@ -36,7 +36,8 @@ def open_page(browser, url):
 
 def test_navigation_and_language_switcher_work_from_the_file_system(browser, unzipped):
     page, remote = open_page(browser, (unzipped / "index.html").as_uri())
-    page.click("article a[href$='modules/index.html']")
+    with page.expect_navigation(wait_until="load"):
+        page.click("article a[href$='modules/index.html']")
     assert page.url.endswith("/modules/index.html")
     links = page.eval_on_selector_all("article a[href$='.html']", "links => links.map(a => a.href)")
     assert links and all(local_file(link).exists() for link in links)
