@@ -7,4 +7,5 @@ from wpskit.site_hooks import (  # noqa: F401  (MkDocs looks these names up)
     on_page_context,
     on_page_markdown,
     on_post_build,
+    on_startup,
 )

@@ -139,3 +139,20 @@ def test_an_edited_template_override_shows_on_the_next_build(project_copy):
     second = run_cli("build", "--lang", "en", "--site-dir", "site", cwd=project_copy)
     assert second.returncode == 0, second.stderr
     assert '<meta name="wps-test" content="edited">' in (project_copy / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_source_edited_after_a_build_is_checked_again(project_copy):
+    """A build keeps the checked sources in .cache/sources.pickle; the next build must still see
+    every edit: a new title shows, and a mistake stops the build with its file and line."""
+    first = run_cli("build", "--lang", "en", cwd=project_copy)
+    assert first.returncode == 0, first.stderr
+    assert (project_copy / ".cache" / "sources.pickle").exists(), "the checked sources were not cached"
+    edit(project_copy, WORKSHEET, lambda t: t.replace('en: "Stakeholder map"', 'en: "Map of the people who matter"', 1))
+    second = run_cli("build", "--lang", "en", cwd=project_copy)
+    assert second.returncode == 0, second.stderr
+    page = project_copy / "site" / "worksheets" / "stakeholder-map" / "index.html"
+    assert "Map of the people who matter" in page.read_text(encoding="utf-8")
+    text = edit(project_copy, WORKSHEET, lambda t: t.replace("minutes:", "minuts:", 1))
+    third = run_cli("build", "--lang", "en", cwd=project_copy)
+    assert third.returncode == 1
+    assert f"{WORKSHEET}:{line_of(text, 'minuts:')}:" in third.stderr and 'unknown key "minuts"' in third.stderr

@@ -3,13 +3,14 @@
 import io
 import re
 import unicodedata
+import warnings
 
 import pytest
 from docx import Document
 from pypdf import PdfReader
 
 from conftest import ROOT
-from wpskit.downloads import DownloadCache, RenderContext
+from wpskit.downloads import DownloadCache, RenderContext, item_key, link_or_copy
 from wpskit.load import load_toolkit
 
 TOOLKIT = load_toolkit(ROOT)
@@ -89,3 +90,30 @@ def test_downloads_are_made_again_only_when_their_source_changes(tmp_path):
     third = DownloadCache(tmp_path)
     third.prepare([changed, items[1]], context, workers=1)
     assert len(third.made) == 4 and all("stakeholder-map" in name for name in third.made)
+
+
+def test_a_programme_agenda_is_made_again_when_its_sessions_change():
+    programme = TOOLKIT.programmes["commune-half-day"]
+    context = RenderContext.of(TOOLKIT)
+    day = programme.days[0]
+    position, listed = next((n, i) for n, i in enumerate(day.items) if getattr(i, "session", None))
+    other = next(s for s in sorted(TOOLKIT.sessions) if s != listed.session)
+    items = [*day.items[:position], listed.model_copy(update={"session": other}), *day.items[position + 1:]]
+    changed = programme.model_copy(update={"days": [day.model_copy(update={"items": items}), *programme.days[1:]]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # e.g. pydantic's "serialized value may not be as expected"
+        assert item_key(changed, "vi", context, "same code") != item_key(programme, "vi", context, "same code")
+
+
+def test_publishing_a_download_never_changes_the_cached_file(tmp_path):
+    """The site gets hard links to cached files; a rebuild into the same folder (mkdocs serve)
+    must replace the link, not write the new file into the old cached one."""
+    old, new = tmp_path / "stakeholder-map-aaaa.pdf", tmp_path / "stakeholder-map-bbbb.pdf"
+    old.write_bytes(b"old version")
+    new.write_bytes(b"new version")
+    published = tmp_path / "site" / "stakeholder-map.pdf"
+    published.parent.mkdir()
+    link_or_copy(old, published)
+    link_or_copy(new, published)
+    assert published.read_bytes() == b"new version"
+    assert old.read_bytes() == b"old version"

@@ -7,17 +7,17 @@ What each kind gets, in each language:
                          every worksheet and checklist the session prints or uses
 A file is made again only when its inputs change: the item, what it refers to (module
 title, sources, sessions, tools), the interface words, the renderer code, the print
-stylesheet or the fonts. The cache is `.cache/downloads/`; the site gets copies in
-`downloads/<lang>/`.
+stylesheet or the fonts. The cache is `.cache/downloads/`; the site gets hard links to its
+files (copies across disks) in `downloads/<lang>/`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import zipfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,6 +131,7 @@ class DownloadCache:
             slow = [job for job in jobs if job[0] == "pdf"]
             self.made += [_render(job) for job in quick]
             if len(slow) > 2 and workers > 1:
+                from concurrent.futures import ProcessPoolExecutor
                 with ProcessPoolExecutor(max_workers=workers) as pool:
                     self.made += list(pool.map(_render, slow))
             else:
@@ -154,7 +155,7 @@ class DownloadCache:
         for (lang, item_id, extension), source in wanted.items():
             target = Path(site_dir) / "downloads" / lang / f"{item_id}.{extension}"
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            link_or_copy(source, target)
 
     def prune(self, wanted: dict) -> None:
         """Drop cached files no longer wanted, so the cache does not grow forever."""
@@ -162,3 +163,15 @@ class DownloadCache:
         for path in self.cache_dir.rglob("*.*"):
             if path not in keep:
                 path.unlink()
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Put a file of the cache into the site: a hard link when both are on the same disk (no
+    bytes copied; the cache replaces a file by a new one, never changes it in place), a copy
+    otherwise. An older file at the target is removed first, never written into: it may be a
+    link to a cached file."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -69,6 +69,11 @@ def _git(root: Path, *args) -> str:
         return ""
 
 
+def head_commit(root: Path) -> str:
+    """The commit checked out ("" outside git): translation dates depend on it."""
+    return _git(root, "rev-parse", "HEAD").strip()
+
+
 def last_changed_dates(root: Path) -> dict:
     """Date of the last commit that touched each source file, from one `git log` run.
     Files with uncommitted changes, or outside git, get the date of the file itself."""

@@ -16,7 +16,9 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: each model's validator is made when it is first used, not at import, so a
+    # build whose sources come from the cache (source_cache.py) does not pay for making them
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Text(Strict):
@@ -209,14 +211,17 @@ class AgendaSession(Strict):
 
 
 class AgendaBreak(Strict):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
     label: Text = Field(alias="break")
     minutes: Annotated[int, Field(ge=1, le=240)]
     at: ClockTime | None = None
 
 
 def _agenda_kind(value) -> str:
-    return "agenda-session" if isinstance(value, dict) and "session" in value else "agenda-break"
+    """Which kind of agenda item: called on the YAML mapping when checking, and on the item
+    itself when it is serialized (for the download cache's fingerprint)."""
+    is_session = isinstance(value, AgendaSession) or (isinstance(value, dict) and "session" in value)
+    return "agenda-session" if is_session else "agenda-break"
 
 
 AgendaItem = Annotated[
@@ -299,7 +304,7 @@ class CaseStudyMeta(Strict):
 class PageMeta(BaseModel):
     """Any other page: a title is required, a few known keys are allowed."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     title: NonEmpty
     description: NonEmpty | None = None
     hide: list[Literal["navigation", "toc", "footer", "path"]] = []
