@@ -6,6 +6,9 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
+# Python may keep its compiled files (__pycache__/, ignored by git): each build then starts
+# without compiling the toolkit's code again, even where the environment says otherwise.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: serve build check test setup clean fix-unicode l10n-status l10n-mark offline bench lighthouse
 

@@ -1,7 +1,7 @@
 """Build-time steps, called by MkDocs through scripts/mkdocs_hooks.py.
 
 Order inside one `mkdocs build` (mkdocs-static-i18n builds Vietnamese, then English):
-  on_startup     once per process: skip the garbage collector's last walk at exit
+  on_startup     once per process: the garbage collector skips what lives until the end
   on_config      load and validate all sources (stop before anything is written; the
                  last build's result is reused while no source changed), make the
                  downloads (cached)
@@ -78,10 +78,14 @@ def offline_build(config) -> bool:
 
 
 def on_startup(command, dirty):
-    """Once per `mkdocs build` or `mkdocs serve`. A build is a short process: when it ends,
-    Python would walk all its objects once more, looking for cycles to free (0.2 s of each
-    build here). Freezing them first skips that walk; the memory goes back to the system with
-    the process all the same."""
+    """Once per `mkdocs build` or `mkdocs serve`, after MkDocs, its plugins and the
+    configuration are loaded. What is loaded by then lives until the process ends, so the
+    garbage collector is told to stop walking it (gc.freeze): collections during a build
+    take half the time (0.19 s → 0.09 s for both languages here). A build is a short
+    process: when it ends, Python would walk all its objects once more, looking for cycles
+    to free (0.2 s); freezing them first skips that walk, and the memory goes back to the
+    system with the process all the same."""
+    gc.freeze()
     atexit.register(gc.freeze)
 
 
