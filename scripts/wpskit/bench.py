@@ -160,18 +160,19 @@ def run() -> dict:
         results["cold_build_s"] = _build(project)
         final_markdown = _export_final_markdown(project)
         scaled = {1: project}
-        for times in (5, 10):
-            scaled[times] = _copy(Path(temporary) / f"scaled{times}")
-            shutil.copytree(project / ".cache", scaled[times] / ".cache")
-            _replicate(scaled[times], times)
-            _build(scaled[times])  # warm-up, untimed
+        for factor in (5, 10):
+            scaled[factor] = _copy(Path(temporary) / f"scaled{factor}")
+            shutil.copytree(project / ".cache", scaled[factor] / ".cache")
+            _replicate(scaled[factor], factor)
+            _build(scaled[factor])  # warm-up, untimed
         times = _rounds({
             ("build", 1): partial(_build, project),
             ("preview", 1): partial(_preview, project),
             "yardstick": partial(_yardstick, project, final_markdown),
             "yardstick_vi": partial(_yardstick, project, f"{final_markdown}/vi"),
             "yardstick_source_only": partial(_yardstick, project, "docs"),
-            **{(kind, t): partial(run, scaled[t]) for t in (5, 10) for kind, run in (("build", _build), ("preview", _preview))},
+            **{(kind, factor): partial(measure, scaled[factor])
+               for factor in (5, 10) for kind, measure in (("build", _build), ("preview", _preview))},
         })
         fastest = {name: min(values) for name, values in times.items()}
         results["rebuild_s"] = fastest[("build", 1)]
@@ -189,11 +190,11 @@ def run() -> dict:
                                    "worksheets/local-action-plan", "en/worksheets/local-action-plan")}
         results["search_index"] = index_sizes(site)
         scaling = []
-        for times_, folder in scaled.items():
-            row = {"times": times_, "source_pages": sum(1 for _ in (folder / "docs").rglob("*.md")),
-                   "pages_built": _pages_built(folder / "site"), "build_s": fastest[("build", times_)],
-                   "preview_vi_s": fastest[("preview", times_)]}
-            row["preview_vs_full"] = round(_paired(times, ("preview", times_), ("build", times_)), 2)
+        for factor, folder in scaled.items():
+            row = {"times": factor, "source_pages": sum(1 for _ in (folder / "docs").rglob("*.md")),
+                   "pages_built": _pages_built(folder / "site"), "build_s": fastest[("build", factor)],
+                   "preview_vi_s": fastest[("preview", factor)]}
+            row["preview_vs_full"] = round(_paired(times, ("preview", factor), ("build", factor)), 2)
             row["s_per_page"] = round(row["build_s"] / row["pages_built"], 4)
             scaling.append(row)
         for before, after in zip(scaling, scaling[1:]):

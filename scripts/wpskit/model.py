@@ -211,7 +211,7 @@ class AgendaSession(Strict):
 
 
 class AgendaBreak(Strict):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
+    model_config = ConfigDict(populate_by_name=True)  # merged with Strict's
     label: Text = Field(alias="break")
     minutes: Annotated[int, Field(ge=1, le=240)]
     at: ClockTime | None = None
@@ -301,10 +301,9 @@ class CaseStudyMeta(Strict):
     translation: dict | None = None
 
 
-class PageMeta(BaseModel):
+class PageMeta(Strict):
     """Any other page: a title is required, a few known keys are allowed."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     title: NonEmpty
     description: NonEmpty | None = None
     hide: list[Literal["navigation", "toc", "footer", "path"]] = []

@@ -6,7 +6,7 @@ read has changed since the last build, the result is the same, so it is read bac
 cache instead (about 0.3 s saved on each build and each `mkdocs serve` reload).
 
 The cache is used only when its key matches: a hash of the content of every file those steps
-read (docs/, toolkit/, glossary/, l10n/), of the code that checks them (scripts/wpskit/,
+read (docs/, toolkit/, glossary/, l10n/), of the code that checks them (scripts/wpskit/*.py,
 and the library versions in constraints.txt), of the commit checked out (translation dates
 come from git) and of the project's folder.
 Any change, even of one character, makes a full check; a problem found is reported as
@@ -22,17 +22,17 @@ import sys
 from pathlib import Path
 
 CACHE_FILE = Path(".cache") / "sources.pickle"
-READ_BY_THE_CHECKS = ("docs", "toolkit", "glossary", "l10n", "scripts/wpskit", "constraints.txt")
+READ_BY_THE_CHECKS = ("docs/**/*", "toolkit/**/*", "glossary/**/*", "l10n/**/*", "scripts/wpskit/**/*.py",
+                      "constraints.txt")
 
 
 def sources_key(root: Path) -> str:
     from .l10n import head_commit
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{root.resolve()}|{sys.version}|{head_commit(root)}".encode())
-    for name in READ_BY_THE_CHECKS:
-        top = root / name
-        for path in [top] if top.is_file() else sorted(top.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
+    for pattern in READ_BY_THE_CHECKS:
+        for path in sorted(root.glob(pattern)):
+            if path.is_file():
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0")
                 digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
