@@ -81,7 +81,7 @@ def page(browser):
     context.close()
 
 
-IGNORED = {".venv", "site", "site.partial", "site.old", ".cache", ".git", ".pytest_cache", "__pycache__", "dist"}
+IGNORED = {".venv", "node_modules", "site", "site.partial", "site.old", ".cache", ".git", ".pytest_cache", "__pycache__", "dist"}
 
 
 @pytest.fixture
