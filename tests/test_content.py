@@ -14,7 +14,8 @@ from wpskit.page_parts import body_words
 
 TOOLKIT = load_toolkit(ROOT)
 MODULE_IDS = ["01-wps-agenda", "02-asean-and-viet-nam", "03-localization", "04-participation-coordination",
-              "05-local-action-plan", "06-results-indicators", "07-data-collection", "08-me-reporting", "09-next-steps"]
+              "05-local-action-plan", "06-results-indicators", "07-data-collection", "08-me-reporting", "09-next-steps",
+              "10-draft-to-signed-plan"]
 CASE_IDS = ["viet-nam-nap-2024-2030", "thai-binh-womens-union-plan", "philippines-nap", "ascc-blueprint-review"]
 MODULES = [TOOLKIT.pages[(lang, f"modules/{m}.md")] for m in MODULE_IDS for lang in ("vi", "en")]
 CASES = [page for lang in ("vi", "en") for page in TOOLKIT.case_studies(lang)]
