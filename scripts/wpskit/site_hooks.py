@@ -25,6 +25,7 @@ from mkdocs.structure.files import File
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .downloads import DownloadCache, RenderContext, link_or_copy
+from .finish_pages import finish_pages
 from .errors import SourceError
 from .model import CaseStudyMeta, ModuleMeta
 from .page_parts import abbreviation_definitions, module_footer, module_header, outdated_banner
@@ -257,6 +258,7 @@ def on_post_build(config):
     root = root_language(config)
     built = LANGUAGES if root == DEFAULT_LANGUAGE else (root,)
     write_language_indexes(site_dir, root, built, with_script=offline_build(config))
+    finish_pages(site_dir)  # valid markup, then the policy (it hashes the pages' final inline scripts)
     if STATE.downloads:
         DownloadCache.publish(STATE.downloads, site_dir)
     bundle = offline_bundle(project_root(config))
