@@ -457,3 +457,31 @@ def test_a_missing_bundled_font_fails_the_build(project_copy):
     assert result.returncode == 1
     assert "scripts/wpskit/render/fonts/NotoSans-Bold.ttf: this bundled font is missing" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------------------------------
+# 5. stored checklist ticks
+
+
+@pytest.mark.parametrize("stored", ["null", "42", '"abc"', "[1,2]", "true", "{broken"])
+def test_stored_ticks_that_are_not_an_object_start_empty_and_then_persist(base_url, page, stored):
+    url = base_url + "en/checklists/civil-society-engagement/"
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    page.evaluate("value => localStorage.setItem('wps-checklist:civil-society-engagement', value)", stored)
+    page.reload()
+    boxes = page.locator("input[type=checkbox][data-key]")
+    total = boxes.count()
+    progress = page.locator(".wps-progress")
+    assert re.search(rf"\b0\b.*\b{total}\b", progress.inner_text()), progress.inner_text()
+    boxes.nth(0).check()
+    boxes.nth(2).check()
+    assert re.search(rf"\b2\b.*\b{total}\b", progress.inner_text())
+    page.reload()
+    assert boxes.nth(0).is_checked() and boxes.nth(2).is_checked() and not boxes.nth(1).is_checked()
+    page.click(".wps-reset")
+    assert re.search(rf"\b0\b.*\b{total}\b", progress.inner_text())
+    page.reload()
+    assert not boxes.nth(0).is_checked()
+    assert errors == []
