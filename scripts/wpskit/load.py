@@ -19,7 +19,7 @@ from .errors import ProblemList
 from .terminology import check_toolkit as check_terminology
 from .model import CaseStudyMeta, Checklist, GlossaryTerm, ModuleMeta, PageMeta, Programme, Session, Source, Worksheet
 from .schedule import day_schedule
-from .page_templates import template_problems
+from .page_templates import markup_problems, template_problems
 from .validation_messages import explain
 from .yaml_source import YamlDocument, YamlProblem, parse_yaml, read_yaml, split_front_matter, too_large
 
@@ -217,7 +217,7 @@ def _load_pages(root: Path, problems: ProblemList, toolkit: Toolkit):
                 problems.append(error.problem)
                 continue
             meta = _validate(model, doc, (), problems, doc.data if isinstance(doc.data, dict) else {})
-            for line, message in template_problems(body, body_line):
+            for line, message in template_problems(body, body_line) + markup_problems(body, body_line):
                 problems.add(relative, line, message)
             if meta is None:
                 continue

@@ -6,6 +6,10 @@ macros.py, with plain values as arguments (texts, numbers, lists of texts), e.g.
 `{{ tool_link("stakeholder-map") }}` or `{{ flow(["A", "B"], caption="C") }}`; and show
 template code as text inside `{% raw %}…{% endraw %}`. Anything else is reported with its
 line, before the build starts.
+
+The same check keeps script out of a page's Markdown (`markup_problems`): no <script>,
+<iframe>, <object> or <embed>, no event handler attribute (onclick=…), no link to a
+javascript:, vbscript: or data: address. Code blocks and `code spans` may show them.
 """
 
 from __future__ import annotations
@@ -65,4 +69,28 @@ def template_problems(body: str, first_line: int) -> list[tuple[int, str]]:
             f"toolkit's macros with plain values, e.g. {{{{ tool_link(\"stakeholder-map\") }}}} "
             f"(available: {', '.join(sorted(macro_names()))}). To show braces as text, put them "
             "between {% raw %} and {% endraw %}.")))
+    return problems
+
+
+UNSAFE_MARKUP = [
+    (re.compile(r"<\s*(script|iframe|object|embed)\b", re.I), "a <{0}> element"),
+    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "an event handler attribute (on…=)"),
+    (re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action)\s*=\s*[\"']?\s*)(javascript|vbscript|data)\s*:", re.I),
+     "a link to a {0}: address"),
+]
+CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.S | re.M)
+
+
+def markup_problems(body: str, first_line: int) -> list[tuple[int, str]]:
+    """(line, message) for each piece of script-capable markup in a page's Markdown."""
+    text = CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), body)  # code shows markup, never runs it
+    problems = []
+    for pattern, what in UNSAFE_MARKUP:
+        for match in pattern.finditer(text):
+            line = first_line + text.count("\n", 0, match.start())
+            found = what.format(*(g.lower() for g in match.groups())) if match.groups() else what
+            problems.append((line, (
+                f"this line has {found}, which could run script in a reader's browser. Pages hold text, "
+                "Markdown links to web addresses (https://…) or to other pages, and the toolkit's macros; "
+                "to show such code as an example, put it in `backticks` or a code block.")))
     return problems
