@@ -25,8 +25,8 @@ from mkdocs.structure.files import File
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .downloads import DownloadCache, RenderContext, link_or_copy
-from .finish_pages import finish_pages
 from .errors import SourceError
+from .finish_pages import finish_pages
 from .model import CaseStudyMeta, ModuleMeta
 from .page_parts import abbreviation_definitions, module_footer, module_header, outdated_banner
 from .render.html import esc, relative
