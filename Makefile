@@ -1,6 +1,7 @@
 # WPS Localization Toolkit — the two commands are `make serve` and `make test`.
 # Everything else is set up on the way: a virtual environment in .venv with the pinned
-# dependencies (requirements.txt + constraints.txt).
+# dependencies (requirements.txt + constraints.txt), installed from requirements.lock, where
+# each is pinned with its files' hashes (pip refuses any file whose hash differs).
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -12,9 +13,9 @@ unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: serve build check test setup clean fix-unicode l10n-status l10n-mark offline bench lighthouse
 
-$(VENV)/.installed: requirements.txt constraints.txt
+$(VENV)/.installed: requirements.txt constraints.txt requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	@$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	@touch $@
 
 # Lighthouse for the quality checks, from the npm registry (pinned in package-lock.json);

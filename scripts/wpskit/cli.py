@@ -167,6 +167,25 @@ def l10n_mark(args) -> int:
     return 0
 
 
+def one_build_at_a_time(command):
+    """Builds share site.partial/, dist/ and the download cache: a second build started in the
+    same folder while one runs stops at once, saying so, and changes nothing. The lock is the
+    operating system's (flock), so it goes away with the process, even a killed one."""
+    def locked(args) -> int:
+        import fcntl
+        lock_file = ROOT / ".cache" / "build.lock"
+        lock_file.parent.mkdir(exist_ok=True)
+        with open(lock_file, "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                print("Another build is running in this folder. Wait for it to finish, then run the "
+                      "command again; nothing was changed.", file=sys.stderr)
+                return 1
+            return command(args)
+    return locked
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="wpskit", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -176,10 +195,10 @@ def main(argv=None) -> int:
     build_parser.add_argument("--lang", choices=["vi", "en"], help="build one language only (preview)")
     build_parser.add_argument("--site-dir", default="site")
     build_parser.add_argument("--no-offline", action="store_true", help="skip the offline bundle")
-    commands.add_parser("offline", help="make dist/wps-toolkit-offline.zip").set_defaults(func=offline)
+    commands.add_parser("offline", help="make dist/wps-toolkit-offline.zip").set_defaults(func=one_build_at_a_time(offline))
     commands.add_parser("lighthouse", help="Lighthouse scores of key pages").set_defaults(func=lambda _a: __import__("wpskit.lighthouse", fromlist=["main"]).main())
     commands.add_parser("bench", help="build times, page weights, index sizes").set_defaults(func=lambda _a: __import__("wpskit.bench", fromlist=["main"]).main())
-    build_parser.set_defaults(func=build)
+    build_parser.set_defaults(func=one_build_at_a_time(build))
     commands.add_parser("fix-unicode", help="convert sources to NFC").set_defaults(func=fix_unicode)
     status_parser = commands.add_parser("l10n-status", help="missing, outdated and orphaned translations")
     status_parser.add_argument("--check", action="store_true", help="exit 1 when a page is missing")

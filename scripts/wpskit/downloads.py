@@ -115,6 +115,13 @@ class DownloadCache:
 
     def prepare(self, items: list, context: RenderContext, workers: int = 2) -> dict:
         """Make sure every download exists in the cache; return {(lang, id, extension): Path}."""
+        from .errors import Problem, SourceError
+        from .render.pdf_file import missing_fonts
+        missing = missing_fonts()
+        if missing:
+            raise SourceError([Problem(f"scripts/wpskit/render/{name}", 0, (
+                "this bundled font is missing, so the PDFs cannot be made as designed. Restore the file "
+                "(git checkout -- scripts/wpskit/render/fonts/).")) for name in missing])
         fingerprint = _fingerprint()
         wanted, jobs = {}, []
         for item in items:

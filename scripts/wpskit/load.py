@@ -19,8 +19,9 @@ from .errors import ProblemList
 from .terminology import check_toolkit as check_terminology
 from .model import CaseStudyMeta, Checklist, GlossaryTerm, ModuleMeta, PageMeta, Programme, Session, Source, Worksheet
 from .schedule import day_schedule
+from .page_templates import markup_problems, template_problems
 from .validation_messages import explain
-from .yaml_source import YamlDocument, YamlProblem, parse_yaml, read_yaml, split_front_matter
+from .yaml_source import YamlDocument, YamlProblem, parse_yaml, read_yaml, split_front_matter, too_large
 
 LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
 TOOL_LINK = re.compile(r"tool_link\(\s*[\"']([^\"']+)[\"']\s*\)")
@@ -55,6 +56,7 @@ class Toolkit:
     files: dict = field(default_factory=dict)  # item id -> YAML path (for "edit this page")
     places: dict = field(default_factory=dict)  # item id -> (YamlDocument, location of the item in it)
     broken: set = field(default_factory=set)  # ids of items that exist but failed validation
+    unreadable: set = field(default_factory=set)  # id() of the collections whose file could not be read
 
     def line_of(self, item_id: str, *keys) -> int:
         doc, location = self.places[item_id]
@@ -95,6 +97,10 @@ def _validate(model, doc: YamlDocument, location: tuple, problems: ProblemList, 
 def check_text_file(file: Path, root: Path, problems: ProblemList) -> str | None:
     """UTF-8 and NFC, or a problem naming the first line that is not."""
     relative = file.relative_to(root).as_posix()
+    problem = too_large(file, relative)
+    if problem:
+        problems.append(problem)
+        return None
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -116,11 +122,13 @@ def _load_list(root: Path, relative: str, model, problems: ProblemList, toolkit:
     if not file.exists():
         return
     if check_text_file(file, root, problems) is None:
+        toolkit.unreadable.add(id(into))
         return
     try:
         doc = read_yaml(file, root)
     except YamlProblem as error:
         problems.append(error.problem)
+        toolkit.unreadable.add(id(into))  # references to its entries would only repeat the problem
         return
     if not isinstance(doc.data, list):
         problems.add(doc.path, 1, 'this file must be a list of entries, each starting with "- id: …".')
@@ -134,6 +142,7 @@ def _load_list(root: Path, relative: str, model, problems: ProblemList, toolkit:
 
 def _load_folder(root: Path, folder: str, model, problems: ProblemList, toolkit: Toolkit, into: dict):
     for file in sorted((root / folder).glob("*.y*ml")):
+        toolkit.broken.add(file.stem)  # until it is read and valid: no follow-on "does not exist"
         if check_text_file(file, root, problems) is None:
             continue
         try:
@@ -147,6 +156,7 @@ def _load_folder(root: Path, folder: str, model, problems: ProblemList, toolkit:
         item = _validate(model, doc, (), problems, broken=toolkit.broken)
         if item is None:
             continue
+        toolkit.broken.discard(file.stem)
         if item.id != file.stem:
             problems.add(doc.path, doc.line_of(("id",)), (
                 f'the id "{item.id}" must be the same as the file name "{file.stem}". '
@@ -184,8 +194,17 @@ def _load_pages(root: Path, problems: ProblemList, toolkit: Toolkit):
             slug = file.relative_to(docs / lang).as_posix()
             slugs[lang].add(slug)
             relative = file.relative_to(root).as_posix()
+            model = _page_model(slug)
+            if model is not PageMeta:
+                toolkit.broken.add(file.stem)  # until it is read and valid: no follow-on "does not exist"
             text = check_text_file(file, root, problems)
             if text is None:
+                continue
+            if text.startswith("\ufeff"):
+                problems.add(relative, 1, (
+                    "the file starts with an invisible byte-order mark (BOM), so its front matter is not "
+                    'read. Save it as "UTF-8" without BOM (in VS Code: click "UTF-8 with BOM" in the '
+                    'status bar, then "Save with Encoding" › "UTF-8").'))
                 continue
             front, body, body_line = split_front_matter(text)
             if front is None:
@@ -197,10 +216,12 @@ def _load_pages(root: Path, problems: ProblemList, toolkit: Toolkit):
             except YamlProblem as error:
                 problems.append(error.problem)
                 continue
-            model = _page_model(slug)
             meta = _validate(model, doc, (), problems, doc.data if isinstance(doc.data, dict) else {})
+            for line, message in template_problems(body, body_line) + markup_problems(body, body_line):
+                problems.add(relative, line, message)
             if meta is None:
                 continue
+            toolkit.broken.discard(file.stem)
             if model is not PageMeta and meta.id != file.stem:
                 problems.add(relative, doc.line_of(("id",)), (
                     f'the id "{meta.id}" must be the same as the file name "{file.stem}".'))
@@ -220,6 +241,8 @@ def _check_references(toolkit: Toolkit, problems: ProblemList):
     modules = toolkit.module_ids()
 
     def check(path, line, kind, ids, known, hint):
+        if id(known) in toolkit.unreadable:
+            return  # its file could not be read: that problem is reported already
         for ref in ids:
             if ref not in known and ref not in toolkit.broken:
                 problems.add(path, line, f'{kind} "{ref}" does not exist. {hint}')
@@ -266,7 +289,7 @@ def _check_references(toolkit: Toolkit, problems: ProblemList):
             check(page.path, page.line_of("sources"), "the source", meta.sources, toolkit.sources, source_hint)
         for number, line in enumerate(page.body.splitlines(), page.body_line):
             for tool_id in TOOL_LINK.findall(line):
-                if tool_id not in toolkit.tools:
+                if tool_id not in toolkit.tools and tool_id not in toolkit.broken:
                     problems.add(page.path, number, (
                         f'tool_link("{tool_id}") names no worksheet or checklist. Use the id of a file in '
                         "toolkit/worksheets/ or toolkit/checklists/."))

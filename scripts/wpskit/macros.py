@@ -62,7 +62,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         toolkit, language = _toolkit(), lang()
         item = toolkit.tools.get(item_id) or toolkit.sessions.get(item_id) or toolkit.programmes[item_id]
         href = web.relative(here(), urls().page(page_slug(item)))
-        return f'<a href="{esc(href)}">{esc(item.title[language])}</a>'
+        return f'<a href="{esc(href)}">{md_text(item.title[language])}</a>'  # also in Markdown tables
 
     def download_links(item) -> list:
         language, out = lang(), []

@@ -9,10 +9,37 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
+import re
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+TITLE_MAX = 200  # characters of a title (page, worksheet, section, step…)
+TEXT_MAX = 5000  # characters of any other text
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_TEMPLATE = re.compile(r"\{[{%#]")
+
+
+def plain_text(value: str) -> str:
+    """Text from data or front matter is shown, never run: no template code (the site's
+    pages go through Jinja), no control characters (Word files cannot hold them)."""
+    found = _TEMPLATE.search(value)
+    if found:
+        raise ValueError(f'contains "{found.group()}", which starts template code. Template code is not '
+                         "allowed in data or front matter: remove it, or write the braces apart (\"{ {\")")
+    found = _CONTROL.search(value)
+    if found:
+        raise ValueError(f"contains an invisible control character (U+{ord(found.group()):04X}) at character "
+                         f"{found.start() + 1}. Delete it and type the text again")
+    return value
+
+
+Plain = Annotated[str, StringConstraints(max_length=TEXT_MAX), AfterValidator(plain_text)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX),
+                     AfterValidator(plain_text)]
+TitleText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX),
+                      AfterValidator(plain_text)]
 
 
 class Strict(BaseModel):
@@ -31,13 +58,20 @@ class Text(Strict):
         return getattr(self, lang)
 
 
+class Title(Text):
+    """A title in both languages: at most TITLE_MAX characters each."""
+
+    vi: TitleText
+    en: TitleText
+
+
 class Source(Strict):
     id: Id
     kind: Literal["seed", "legal", "reference", "news"]
-    title: Text
+    title: Text  # a citation (a decision's full title can be longer than a page title)
     publisher: Text
     year: int | None = None
-    brief: str | None = None
+    brief: Plain | None = None
 
 
 # --- worksheets ---------------------------------------------------------------
@@ -53,7 +87,7 @@ class Column(Strict):
 
 class TableSection(Strict):
     kind: Literal["table"]
-    title: Text
+    title: Title
     intro: Text | None = None
     columns: Annotated[list[Column], Field(min_length=1, max_length=8)]
     example: list[Text] | None = None
@@ -78,14 +112,14 @@ class FormField(Strict):
 
 class FormSection(Strict):
     kind: Literal["form"]
-    title: Text
+    title: Title
     intro: Text | None = None
     fields: Annotated[list[FormField], Field(min_length=1)]
 
 
 class ListSection(Strict):
     kind: Literal["list"]
-    title: Text
+    title: Title
     intro: Text | None = None
     items: Annotated[list[Text], Field(min_length=1)]
     lines: Annotated[int, Field(ge=0, le=10)] = 2
@@ -105,7 +139,7 @@ class QuizQuestion(Strict):
 
 class QuizSection(Strict):
     kind: Literal["quiz"]
-    title: Text
+    title: Title
     intro: Text | None = None
     questions: Annotated[list[QuizQuestion], Field(min_length=1)]
 
@@ -115,7 +149,7 @@ Section = Annotated[Union[TableSection, FormSection, ListSection, QuizSection], 
 
 class Worksheet(Strict):
     id: Id
-    title: Text
+    title: Title
     purpose: Text
     module: Id | None = None
     minutes: Annotated[int, Field(ge=1, le=600)]
@@ -134,13 +168,13 @@ class ChecklistItem(Strict):
 
 
 class ChecklistGroup(Strict):
-    title: Text
+    title: Title
     items: Annotated[list[ChecklistItem], Field(min_length=1)]
 
 
 class Checklist(Strict):
     id: Id
-    title: Text
+    title: Title
     purpose: Text
     module: Id | None = None
     minutes: Annotated[int, Field(ge=1, le=600)] | None = None
@@ -159,8 +193,8 @@ Method = Literal["presentation", "group-work", "plenary", "case-study", "role-pl
 
 def _clock(value):
     """"08:30" → "08:30"; YAML 1.1 reads an unquoted 08:30 as 510 (minutes): accept that too."""
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
-        return f"{value // 60:02d}:{value % 60:02d}"
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return f"{value // 60:02d}:{value % 60:02d}"  # 24:30 (1470) then fails the pattern, as written
     return value
 
 
@@ -177,7 +211,7 @@ def clock_of(minutes: int) -> str:
 
 
 class SessionStep(Strict):
-    title: Text
+    title: Title
     minutes: Annotated[int, Field(ge=1, le=240)]
     method: Method
     instructions: Text
@@ -186,7 +220,7 @@ class SessionStep(Strict):
 
 class Session(Strict):
     id: Id
-    title: Text
+    title: Title
     module: Id | None = None
     outcomes: Annotated[list[Text], Field(min_length=1)]
     materials: list[Text] = []
@@ -231,7 +265,7 @@ AgendaItem = Annotated[
 
 
 class Day(Strict):
-    title: Text | None = None
+    title: Title | None = None
     start: ClockTime
     end: ClockTime
     items: Annotated[list[AgendaItem], Field(min_length=1)]
@@ -239,7 +273,7 @@ class Day(Strict):
 
 class Programme(Strict):
     id: Id
-    title: Text
+    title: Title
     audience: Text
     purpose: Text
     days: Annotated[list[Day], Field(min_length=1)]
@@ -256,7 +290,7 @@ class Abbreviations(Strict):
 
 class GlossaryTerm(Strict):
     id: Id
-    term: Text
+    term: Title
     abbr: Abbreviations | None = None
     definition: Text
     related: list[Id] = []
@@ -277,7 +311,7 @@ class RelatedTools(Strict):
 
 class ModuleMeta(Strict):
     id: Id
-    title: NonEmpty
+    title: TitleText
     description: NonEmpty
     order: Annotated[int, Field(ge=1, le=99)]
     level: Literal["basic", "intermediate", "advanced"]
@@ -286,27 +320,27 @@ class ModuleMeta(Strict):
     key_messages: Annotated[list[NonEmpty], Field(min_length=3, max_length=6)]
     related: RelatedTools = RelatedTools()
     sources: Annotated[list[Id], Field(min_length=1)]
-    allow_terms: list[str] = []
+    allow_terms: list[Plain] = []
     translation: dict | None = None  # translation record, see l10n.py
 
 
 class CaseStudyMeta(Strict):
     id: Id
-    title: NonEmpty
+    title: TitleText
     description: NonEmpty
     order: Annotated[int, Field(ge=1, le=99)]
     related: RelatedTools = RelatedTools()
     sources: Annotated[list[Id], Field(min_length=1)]
-    allow_terms: list[str] = []
+    allow_terms: list[Plain] = []
     translation: dict | None = None
 
 
 class PageMeta(Strict):
     """Any other page: a title is required, a few known keys are allowed."""
 
-    title: NonEmpty
+    title: TitleText
     description: NonEmpty | None = None
     hide: list[Literal["navigation", "toc", "footer", "path"]] = []
-    allow_terms: list[str] = []  # Vietnamese variants this page may quote on purpose
+    allow_terms: list[Plain] = []  # Vietnamese variants this page may quote on purpose
     translation: dict | None = None
 

@@ -45,7 +45,12 @@ def day_schedule(day: Day, sessions: dict) -> tuple[list[Slot], list[tuple[int |
             slots.append(Slot(time, time + session.minutes, item, session))
             time += session.minutes
     end = minutes_of(day.end)
-    if time > end:
+    if time >= 24 * 60:
+        problems.append((None, (
+            f"this day's items run past midnight (to {clock_of(time - 24 * 60)} the next day), "
+            f"{time - end} minutes after its end time ({day.end}). Move some items to another day, "
+            "or remove or shorten a session or a break.")))
+    elif time > end:
         problems.append((None, (
             f"this day ends at {clock_of(time)}, {time - end} minutes after its end time ({day.end}). "
             "Remove or shorten a session or a break, or start earlier.")))

@@ -26,9 +26,10 @@ from mkdocs.structure.files import File
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .downloads import DownloadCache, RenderContext, link_or_copy
 from .errors import SourceError
+from .finish_pages import finish_pages
 from .model import CaseStudyMeta, ModuleMeta
 from .page_parts import abbreviation_definitions, module_footer, module_header, outdated_banner
-from .render.html import relative
+from .render.html import esc, relative
 from .search_index import write_language_indexes
 from .source_cache import checked_sources
 
@@ -115,7 +116,10 @@ def on_config(config):
     STATE.cache.prunable = not shared_cache
     if os.environ.get("WPS_SKIP_DOWNLOADS") != "1":
         items = [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values()]
-        STATE.downloads = STATE.cache.prepare(items, STATE.context)
+        try:
+            STATE.downloads = STATE.cache.prepare(items, STATE.context)
+        except SourceError as error:
+            raise PluginError(error.report()) from None
     else:
         STATE.downloads = {}
     STATE.sizes = {key: path.stat().st_size for key, path in STATE.downloads.items()}
@@ -169,10 +173,13 @@ def on_files(files, config):
         for other in LANGUAGES:
             prefix = language_prefix(other, config)
             alternates[other] = _Alternate(f"{prefix}{slug}/" if config.use_directory_urls else f"{prefix}{slug}.html")
-        content = f'---\ntitle: {_yaml_string(item.title[lang])}\n---\n\n{{{{ data_page("{item.id}") }}}}\n'
+        # no front matter: the title is set after the macros have run (on_page_markdown), so
+        # no text from the data ever goes through the template engine
+        content = f'{{{{ data_page("{item.id}") }}}}\n'
         file = _generated_page(config, lang, slug, content, alternates)
         alternates[lang] = file
         file.edit_path = toolkit.files[item.id]
+        file.wps_title = item.title[lang]
         files.append(file)
     return files
 
@@ -180,12 +187,6 @@ def on_files(files, config):
 def page_slug(item) -> str:
     """Where a data item's page lives, the same in every language."""
     return {"session": "trainers/sessions", "programme": "trainers/programmes"}.get(item.kind, f"{item.kind}s") + f"/{item.id}"
-
-
-def _yaml_string(text: str) -> str:
-    import json
-    from markupsafe import escape
-    return json.dumps(str(escape(text)), ensure_ascii=False)
 
 
 def page_language(page) -> str:
@@ -203,6 +204,7 @@ def on_page_markdown_before_macros(markdown, page, config, files):
 def on_page_markdown(markdown, page, config, files):
     lang = page_language(page)
     toolkit = STATE.toolkit
+    escape_page_meta(page)
     slug = page.file.src_uri.split("/", 1)[1] if "/" in page.file.src_uri else page.file.src_uri
     source_page = toolkit.pages.get((lang, slug))
     if source_page is not None and isinstance(source_page.meta, (ModuleMeta, CaseStudyMeta)):
@@ -219,6 +221,17 @@ def on_page_markdown(markdown, page, config, files):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
     return markdown
+
+
+def escape_page_meta(page) -> None:
+    """The title and description land unescaped in Material's templates (<title>, navigation,
+    <meta content="…">, search index): they are given as HTML-escaped text. A generated page
+    gets its data item's title here, after the macros ran."""
+    title = getattr(page.file, "wps_title", None) or page.meta.get("title")
+    if title is not None:
+        page.meta["title"] = esc(title)
+    if page.meta.get("description") is not None:
+        page.meta["description"] = esc(page.meta["description"])
 
 
 def default_language_url(slug: str, config) -> str:
@@ -245,6 +258,7 @@ def on_post_build(config):
     root = root_language(config)
     built = LANGUAGES if root == DEFAULT_LANGUAGE else (root,)
     write_language_indexes(site_dir, root, built, with_script=offline_build(config))
+    finish_pages(site_dir)  # valid markup, then the policy (it hashes the pages' final inline scripts)
     if STATE.downloads:
         DownloadCache.publish(STATE.downloads, site_dir)
     bundle = offline_bundle(project_root(config))

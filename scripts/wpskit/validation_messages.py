@@ -84,10 +84,17 @@ def explain(error: dict, doc: YamlDocument, missing_sibling: str | None = None) 
         return line, f'{where} must be a list: put each item on its own line starting with "- ".'
     if kind == "too_short":
         return line, f"{where} needs at least {ctx.get('min_length')} item(s)."
+    if kind == "string_too_long":
+        return line, (f"{where} is {len(str(value))} characters long; at most {ctx.get('max_length')} are allowed "
+                      "here. Shorten it (a title says what the thing is; details go in the text below it).")
     if kind == "too_long":
         return line, f"{where} has too many items (at most {ctx.get('max_length')})."
     if kind == "literal_error":
         return line, f'{where} is "{value}", which is not allowed here. Use one of: {ctx.get("expected")}.'
+    if kind == "string_pattern_mismatch" and ":" in str(ctx.get("pattern", "")):
+        return line, (f'"{value}" is not a clock time of one day: write it as HH:MM from 00:00 to 23:59, '
+                      'in double quotes (for example "13:30"). A day cannot run past midnight: split it '
+                      "into two days.")
     if kind == "string_pattern_mismatch":
         return line, (f'"{value}" is not a valid id: use lowercase letters a–z, digits and hyphens only, '
                       'no spaces or accents (for example "stakeholder-map").')

@@ -59,8 +59,28 @@ def _walk(node, location, lines, duplicates):
             _walk(item, location + (index,), lines, duplicates)
 
 
+def _refuse_anchors(text: str, path: str, line_offset: int) -> None:
+    """Anchors (&name) and aliases (*name) let ten lines stand for billions of values (an
+    "alias bomb"); no toolkit file needs them. Found by scanning the parser's events, before
+    anything is built from them (a parse error is left to the caller's message)."""
+    if "&" not in text and "*" not in text:
+        return
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            if getattr(event, "anchor", None) is not None:
+                alias = isinstance(event, yaml.AliasEvent)
+                raise YamlProblem(Problem(path, event.start_mark.line + 1 + line_offset, (
+                    f"this line uses a YAML {'alias' if alias else 'anchor'} "
+                    f"({'*' if alias else '&'}{event.anchor}), which is not allowed in toolkit files. "
+                    "Write the text out in full where it is needed (if the text starts with & or *, "
+                    "put it in double quotes).")))
+    except yaml.YAMLError:
+        return
+
+
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
     """Parse YAML text; raise YamlProblem with a plain-words message when it is not valid."""
+    _refuse_anchors(text, path, line_offset)
     try:
         node = yaml.compose(text, Loader=Loader)
         data = yaml.load(text, Loader=Loader)
@@ -87,8 +107,23 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
     return YamlDocument(path=path, data=data, lines=lines, line_offset=line_offset)
 
 
+MAX_FILE_BYTES = 1024 * 1024  # the largest source today is 75 KB (glossary/terms.yml)
+
+
+def too_large(file: Path, relative: str) -> Problem | None:
+    size = file.stat().st_size
+    if size <= MAX_FILE_BYTES:
+        return None
+    return Problem(relative, 0, (
+        f"the file is {size / 1024 / 1024:.1f} MB; a source file may be at most 1 MB. Split it into "
+        "several files (one worksheet, checklist or page each), or remove pasted material."))
+
+
 def read_yaml(file: Path, root: Path) -> YamlDocument:
     relative = file.relative_to(root).as_posix()
+    problem = too_large(file, relative)
+    if problem:
+        raise YamlProblem(problem)
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:

@@ -9,7 +9,11 @@
   function storageKey(id) { return "wps-checklist:" + id; }
 
   function load(id) {
-    try { return JSON.parse(localStorage.getItem(storageKey(id)) || "{}"); } catch (e) { return {}; }
+    // only a plain object of ticks is used; anything else stored there (null, 42, "abc", [1,2],
+    // broken JSON) starts an empty list, which the next tick overwrites
+    var state;
+    try { state = JSON.parse(localStorage.getItem(storageKey(id)) || "{}"); } catch (e) { return {}; }
+    return Object.prototype.toString.call(state) === "[object Object]" ? state : {};
   }
 
   function save(id, state) {

@@ -7,6 +7,7 @@ repeated table headers, page counters) and embeds subsets of the fonts it is giv
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from .print_html import document
@@ -14,6 +15,14 @@ from .print_html import document
 HERE = Path(__file__).parent
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+def missing_fonts() -> list[str]:
+    """The bundled fonts that print.css names but that are not there (WeasyPrint would
+    silently use the system's fonts instead, and the PDFs would change from machine to machine)."""
+    css = (HERE / "print" / "print.css").read_text(encoding="utf-8")
+    wanted = re.findall(r'url\("?(\.\./fonts/[^")]+)"?\)', css)
+    return [name[3:] for name in wanted if not (HERE / "print" / name).is_file()]
 
 
 def html_to_pdf(html: str) -> bytes:
