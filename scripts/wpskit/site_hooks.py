@@ -5,7 +5,7 @@ Order inside one `mkdocs build` (mkdocs-static-i18n builds Vietnamese, then Engl
   on_config      load and validate all sources (stop before anything is written; the
                  last build's result is reused while no source changed), make the
                  downloads (cached)
-  on_files       add the generated pages: /worksheets/<id>/, /checklists/<id>/
+  on_files       add the generated pages: /worksheets/<id>/, /checklists/<id>/, /indicators/<id>/
   on_page_markdown  after the macros: module boxes, abbreviations
   on_page_context   "edit this page" of a generated page opens its YAML file
   on_post_build  per-language search indexes with diacritics folding; copy downloads
@@ -116,6 +116,7 @@ def on_config(config):
     if os.environ.get("WPS_SKIP_DOWNLOADS") != "1":
         items = [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values()]
         STATE.downloads = STATE.cache.prepare(items, STATE.context)
+        STATE.downloads.update(STATE.cache.prepare_bank(toolkit.indicators, STATE.context))
     else:
         STATE.downloads = {}
     STATE.sizes = {key: path.stat().st_size for key, path in STATE.downloads.items()}
@@ -163,13 +164,15 @@ class _Alternate:
 def on_files(files, config):
     lang = current_language(config)
     toolkit = STATE.toolkit
-    for item in [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values()]:
+    for item in [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values(),
+                 *toolkit.indicators.values()]:
         slug = page_slug(item)
         alternates = {}
         for other in LANGUAGES:
             prefix = language_prefix(other, config)
             alternates[other] = _Alternate(f"{prefix}{slug}/" if config.use_directory_urls else f"{prefix}{slug}.html")
-        content = f'---\ntitle: {_yaml_string(item.title[lang])}\n---\n\n{{{{ data_page("{item.id}") }}}}\n'
+        macro = "indicator_page" if item.kind == "indicator" else "data_page"
+        content = f'---\ntitle: {_yaml_string(item.title[lang])}\n---\n\n{{{{ {macro}("{item.id}") }}}}\n'
         file = _generated_page(config, lang, slug, content, alternates)
         alternates[lang] = file
         file.edit_path = toolkit.files[item.id]

@@ -17,6 +17,10 @@ KNOWN_KEYS = sorted({
     "outcomes", "materials", "print", "steps", "method", "worksheet", "tips", "days",
     "start", "end", "session", "break", "label", "programmes", "questions", "answer",
     "options", "date", "venue", "audience",
+    # indicator bank
+    "code", "pillar", "results_level", "type", "numerator", "denominator", "unit", "disaggregation",
+    "data_source", "collected_by", "levels", "frequency", "reporting", "baseline_target", "verification",
+    "modules", "origin", "source",
 })
 
 
@@ -88,6 +92,9 @@ def explain(error: dict, doc: YamlDocument, missing_sibling: str | None = None) 
         return line, f"{where} has too many items (at most {ctx.get('max_length')})."
     if kind == "literal_error":
         return line, f'{where} is "{value}", which is not allowed here. Use one of: {ctx.get("expected")}.'
+    if kind == "string_pattern_mismatch" and key == "code":
+        return line, (f'"{value}" is not a valid indicator code: write the pillar\'s two letters (PR protection, '
+                      'PA participation, PV prevention, RR relief and recovery), a hyphen and two digits, e.g. "PA-03".')
     if kind == "string_pattern_mismatch":
         return line, (f'"{value}" is not a valid id: use lowercase letters a–z, digits and hyphens only, '
                       'no spaces or accents (for example "stakeholder-map").')
