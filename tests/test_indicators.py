@@ -172,6 +172,21 @@ def test_the_bank_holds_every_file_of_toolkit_indicators():
     assert {i.id for i in INDICATORS} == {f.stem for f in FILES}
 
 
+class Article(HTMLParser):
+    """The tags, link targets and text of a page's article (entities decoded, as a reader sees it)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.hrefs, self.text = [], [], ""
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.hrefs += [value or "" for name, value in attrs if name == "href"]
+
+    def handle_data(self, data):
+        self.text += data
+
+
 def html(site, prefix, path):
     return (site / prefix / path / "index.html").read_text(encoding="utf-8")
 
@@ -202,12 +217,13 @@ def test_the_filter_script_is_loaded_on_the_bank_page_only(site, lang, prefix):
 def test_each_indicator_page_shows_its_definition_and_opens_its_yaml(site, lang, prefix):
     for indicator in INDICATORS:
         page = html(site, prefix, f"indicators/{indicator.id}")
-        text = unicodedata.normalize("NFC", re.sub(r"<[^>]+>", "", page))
+        article = Article()
+        article.feed(page.split("<article", 1)[1].split("</article>", 1)[0])
+        text = " ".join(article.text.split())
         assert indicator.code in text
         assert bank.word(lang, "definition") in text
         for key in ("definition", "data_source", "baseline_target", "verification"):
-            words = getattr(indicator, key)[lang].split()[:4]
-            assert re.search(r"\s+".join(map(re.escape, words)), text.replace("&amp;", "&").replace("&quot;", '"').replace("&#39;", "'")), (indicator.id, key)
+            assert " ".join(getattr(indicator, key)[lang].split()) in text, (indicator.id, key)
         assert f"/edit/main/toolkit/indicators/{indicator.id}.yml" in page
         assert f'<html lang="{lang}"' in page
 
@@ -375,21 +391,6 @@ def test_spreadsheet_cells_never_become_formulas(tmp_path):
         assert all(c.data_type == "s" for c in values if c.value is not None)
         assert not any(str(c.value).startswith(FORMULA_STARTS) for c in values if c.value is not None)
     assert bank.cell("-1 thì sao") == "'-1 thì sao" and bank.cell("@cmd") == "'@cmd" and bank.cell("Tỷ lệ") == "Tỷ lệ"
-
-
-class Article(HTMLParser):
-    """The tags, link targets and text of a page's article (entities decoded, as a reader sees it)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags, self.hrefs, self.text = [], [], ""
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-        self.hrefs += [value or "" for name, value in attrs if name == "href"]
-
-    def handle_data(self, data):
-        self.text += data
 
 
 def test_markup_in_indicator_text_is_shown_as_text_on_the_pages(project_copy):
