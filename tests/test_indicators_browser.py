@@ -201,3 +201,16 @@ def test_the_filter_works_from_the_file_system(browser, tmp_path_factory, site):
     assert link.endswith(".html")
     assert not errors and not remote, (errors, remote)
     context.close()
+
+
+@pytest.mark.parametrize("lang,prefix", LANGS)
+def test_search_finds_an_indicator_by_title_and_by_code(page, base_url, lang, prefix):
+    from test_search import search
+    indicator = INDICATORS[len(INDICATORS) // 2]
+    by_title = search(page, base_url, prefix, " ".join(indicator.title[lang].split()[:6]))
+    assert any(f"{prefix}indicators/{indicator.id}/" in u for u in by_title), by_title[:5]
+    by_code = search(page, base_url, prefix, indicator.code)
+    assert any(f"{prefix}indicators/{indicator.id}/" in u for u in by_code), by_code[:5]
+    if lang == "vi":
+        folded = search(page, base_url, prefix, fold(" ".join(indicator.title[lang].split()[:6])))
+        assert any(f"indicators/{indicator.id}/" in u for u in folded), folded[:5]
