@@ -351,6 +351,24 @@ def test_search_index_has_each_indicator_with_its_code_and_title(site, lang, pre
         assert indicator.code in doc["text"]
 
 
+def test_bank_downloads_are_made_again_only_when_an_indicator_changes(tmp_path):
+    from wpskit.downloads import DownloadCache
+    context = RenderContext.of(TOOLKIT)
+    few = {i.id: i for i in INDICATORS[:2]}
+    first = DownloadCache(tmp_path).prepare_bank(few, context)
+    assert sorted(first) == sorted((lang, "indicators", e) for lang in ("vi", "en") for e in ("csv", "xlsx", "pdf"))
+    again = DownloadCache(tmp_path)
+    assert again.prepare_bank(few, context) == first and again.made == []
+    changed = dict(few)
+    item = INDICATORS[0]
+    changed[item.id] = item.model_copy(update={"code": item.code[:3] + "99"})
+    third = DownloadCache(tmp_path)
+    third.prepare_bank(changed, context)
+    assert len(third.made) == 6
+    remade_csv = next(Path(m) for m in third.made if m.endswith(".csv"))
+    assert f"{item.code[:3]}99" in remade_csv.read_text(encoding="utf-8-sig")
+
+
 # --- escaping: data is text everywhere -----------------------------------------
 
 HOSTILE_TITLE = '<img src=x id=wps-xss> [link](javascript:alert(1)) | a & "b"'
