@@ -61,8 +61,9 @@
       var params = {};
       location.search.replace(/^\?/, "").split("&").forEach(function (pair) {
         if (!pair) { return; }
-        var parts = pair.split("=");
-        try { params[decodeURIComponent(parts[0])] = decodeURIComponent((parts[1] || "").replace(/\+/g, " ")); } catch (e) { /* ignore a broken pair */ }
+        var cut = pair.indexOf("=");
+        var name = cut === -1 ? pair : pair.slice(0, cut), value = cut === -1 ? "" : pair.slice(cut + 1);
+        try { params[decodeURIComponent(name)] = decodeURIComponent(value.replace(/\+/g, " ")); } catch (e) { /* ignore a broken pair */ }
       });
       controls.forEach(function (control) {
         var value = params[control.name];

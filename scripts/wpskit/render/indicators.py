@@ -29,7 +29,7 @@ WORDS = {
         "data_source": "Nguồn số liệu", "collected_by": "Đơn vị thu thập", "levels": "Cấp đo lường",
         "frequency": "Tần suất", "reporting": "Phục vụ báo cáo", "baseline_target": "Đường cơ sở và chỉ tiêu",
         "verification": "Phương tiện kiểm chứng", "worksheets": "Phiếu bài tập sử dụng", "modules": "Bài học liên quan",
-        "related": "Chỉ số liên quan", "origin": "Nguồn gốc", "used_in": "Nơi sử dụng", "link": "Trang",
+        "related": "Chỉ số liên quan", "origin": "Nguồn gốc", "used_in": "Nơi sử dụng",
         "values": {
             "pillar": {"protection": "Bảo vệ", "participation": "Tham gia", "prevention": "Phòng ngừa",
                        "relief-recovery": "Cứu trợ và phục hồi"},
@@ -52,7 +52,6 @@ WORDS = {
                "và an ninh phi truyền thống",
             4: "Mở rộng hợp tác quốc tế về PNHBAN",
         },
-        "objective_of": "Mục tiêu cụ thể của Chương trình hành động quốc gia (Quyết định số 101/QĐ-TTg)",
         "proposed": "Đề xuất của bộ công cụ này",
         "from_source": "Từ: {source}",
         "all": "Tất cả",
@@ -77,7 +76,7 @@ WORDS = {
         "data_source": "Data source", "collected_by": "Collected by", "levels": "Measured at",
         "frequency": "Frequency", "reporting": "Feeds the report", "baseline_target": "Baseline and target",
         "verification": "Means of verification", "worksheets": "Worksheets that use it", "modules": "Related modules",
-        "related": "Related indicators", "origin": "Origin", "used_in": "Where it is used", "link": "Page",
+        "related": "Related indicators", "origin": "Origin", "used_in": "Where it is used",
         "values": {
             "pillar": {"protection": "Protection", "participation": "Participation", "prevention": "Prevention",
                        "relief-recovery": "Relief and recovery"},
@@ -101,7 +100,6 @@ WORDS = {
                "non-traditional security",
             4: "More international cooperation on WPS",
         },
-        "objective_of": "Specific objective of the National Action Programme (Decision No. 101/QĐ-TTg)",
         "proposed": "Proposed by this toolkit",
         "from_source": "From: {source}",
         "all": "All",
@@ -128,10 +126,9 @@ FACETS = (
     ("results_level", "results-level", ("impact", "outcome", "output", "process")),
     ("type", "type", ("quantitative", "qualitative")),
 )
-FACET_LABEL = {"pillar": "pillar", "objective": "objective", "level": "levels", "results_level": "results_level",
-               "type": "type"}
-FACET_VALUES = {"pillar": "pillar", "objective": "objectives", "level": "levels", "results_level": "results_level",
-                "type": "type"}
+# facet → (the word that labels its control, the table of its values' names)
+FACET_WORDS = {"pillar": ("pillar", "pillar"), "objective": ("objective", "objectives"), "level": ("levels", "levels"),
+               "results_level": ("results_level", "results_level"), "type": ("type", "type")}
 
 
 def word(lang: str, key: str, **values) -> str:
@@ -164,8 +161,12 @@ def fields(indicator, lang: str, context) -> list[tuple[str, str]]:
     """(label, text) of every filled field, in reading order: the one list the page, the CSV,
     the XLSX and the PDF all show. `context` gives source, worksheet and module titles."""
     values = WORDS[lang]["values"]
-    optional = lambda key: getattr(indicator, key)[lang] if getattr(indicator, key) else ""  # noqa: E731
-    rows = [
+
+    def optional(key):
+        text = getattr(indicator, key)
+        return text[lang] if text else ""
+
+    return [
         ("code", indicator.code),
         ("title", indicator.title[lang]),
         ("pillar", values["pillar"][indicator.pillar]),
@@ -189,16 +190,16 @@ def fields(indicator, lang: str, context) -> list[tuple[str, str]]:
         ("related", ", ".join(context.indicators[r].code for r in indicator.related if r in context.indicators)),
         ("origin", origin_text(indicator, lang, context.sources)),
     ]
-    return [(key, text) for key, text in rows]
 
 
 # --- the web page of the bank --------------------------------------------------
 
 def _select(lang: str, facet: str, match: str, values) -> str:
-    names = WORDS[lang]["values"][FACET_VALUES[facet]]
+    label_key, values_key = FACET_WORDS[facet]
+    names = WORDS[lang]["values"][values_key]
     options = "".join(f'<option value="{esc(v)}">{esc(names[v])}</option>' for v in values)
     control = f"wps-bank-{facet.replace('_', '-')}"
-    return (f'<div class="wps-bank-field"><label for="{control}">{esc(word(lang, FACET_LABEL[facet]))}</label>'
+    return (f'<div class="wps-bank-field"><label for="{control}">{esc(word(lang, label_key))}</label>'
             f'<select id="{control}" name="{esc(facet)}" data-filter="{esc(facet)}" data-match="{esc(match)}">'
             f'<option value="">{esc(word(lang, "all"))}</option>{options}</select></div>')
 
