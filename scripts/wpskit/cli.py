@@ -32,7 +32,7 @@ def check(_args) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     print(f"OK: {len(toolkit.worksheets)} worksheets, {len(toolkit.checklists)} checklists, "
-          f"{len(toolkit.terms)} glossary terms, {len(toolkit.pages)} pages checked "
+          f"{len(toolkit.indicators)} indicators, {len(toolkit.terms)} glossary terms, {len(toolkit.pages)} pages checked "
           f"in {time.monotonic() - started:.1f} s.")
     return 0
 

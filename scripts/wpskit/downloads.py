@@ -40,11 +40,12 @@ class RenderContext:
     module_titles: dict = field(default_factory=dict)  # (lang, module id) -> title
     tools: dict = field(default_factory=dict)  # worksheets and checklists by id
     sessions: dict = field(default_factory=dict)
+    indicators: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, toolkit) -> "RenderContext":
         titles = {(page.lang, page.meta.id): page.meta.title for lang in LANGUAGES for page in toolkit.modules(lang)}
-        return cls(toolkit.sources, titles, toolkit.tools, toolkit.sessions)
+        return cls(toolkit.sources, titles, toolkit.tools, toolkit.sessions, toolkit.indicators)
 
     def module_title(self, item, lang: str):
         module = getattr(item, "module", None)
@@ -144,6 +145,29 @@ class DownloadCache:
             else:
                 self.made += [_render(job) for job in slow]
         self._prepare_packs(items, wanted)
+        return wanted
+
+    def prepare_bank(self, indicators: dict, context: RenderContext) -> dict:
+        """The indicator bank as indicators.csv, .xlsx and .pdf in each language; made again only
+        when an indicator, a title it shows (source, worksheet, module) or the renderer changes."""
+        from .render.indicators import BUILDERS
+        fingerprint = _fingerprint()
+        shown = [sorted(context.module_titles.items()), {k: t.title.model_dump() for k, t in sorted(context.tools.items())},
+                 {k: s.model_dump() for k, s in sorted(context.sources.items())}]
+        wanted = {}
+        for lang in LANGUAGES:
+            payload = json.dumps([[i.model_dump() for _, i in sorted(indicators.items())], lang, shown, fingerprint],
+                                 sort_keys=True, ensure_ascii=False, default=str)
+            key = hashlib.sha256(payload.encode()).hexdigest()[:16]
+            for extension, build in BUILDERS.items():
+                target = self.cache_dir / lang / f"indicators-{key}.{extension}"
+                wanted[(lang, "indicators", extension)] = target
+                if not target.exists():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    temporary = Path(str(target) + ".tmp")
+                    temporary.write_bytes(build(indicators.values(), lang, context))
+                    temporary.replace(target)
+                    self.made.append(str(target))
         return wanted
 
     def _prepare_packs(self, items: list, wanted: dict) -> None:

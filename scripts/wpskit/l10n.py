@@ -23,7 +23,8 @@ import yaml
 from .yaml_source import Loader
 
 RECORD = Path("l10n") / "translations.yml"
-DATA_FOLDERS = ("toolkit/worksheets", "toolkit/checklists", "toolkit/sessions", "toolkit/programmes", "glossary")
+DATA_FOLDERS = ("toolkit/worksheets", "toolkit/checklists", "toolkit/sessions", "toolkit/programmes", "toolkit/indicators",
+                "glossary")
 
 
 def _vietnamese_texts(data) -> list[str]:

@@ -17,7 +17,8 @@ from pydantic import ValidationError
 from . import LANGUAGES
 from .errors import ProblemList
 from .terminology import check_toolkit as check_terminology
-from .model import CaseStudyMeta, Checklist, GlossaryTerm, ModuleMeta, PageMeta, Programme, Session, Source, Worksheet
+from .model import (PILLAR_CODES, CaseStudyMeta, Checklist, GlossaryTerm, Indicator, ModuleMeta, PageMeta, Programme,
+                    Session, Source, Worksheet)
 from .schedule import day_schedule
 from .page_templates import markup_problems, template_problems
 from .validation_messages import explain
@@ -52,6 +53,7 @@ class Toolkit:
     sessions: dict = field(default_factory=dict)
     programmes: dict = field(default_factory=dict)
     terms: dict = field(default_factory=dict)
+    indicators: dict = field(default_factory=dict)  # the indicator bank, by id
     pages: dict = field(default_factory=dict)  # (lang, slug) -> Page
     files: dict = field(default_factory=dict)  # item id -> YAML path (for "edit this page")
     places: dict = field(default_factory=dict)  # item id -> (YamlDocument, location of the item in it)
@@ -295,6 +297,51 @@ def _check_references(toolkit: Toolkit, problems: ProblemList):
                         "toolkit/worksheets/ or toolkit/checklists/."))
 
 
+def _check_indicators(toolkit: Toolkit, problems: ProblemList):
+    """What the indicator model cannot see alone: codes unique and matching the pillar, a unit
+    and a numerator for a quantitative indicator, and every reference pointing somewhere."""
+    modules = toolkit.module_ids()
+    codes = {}
+    for indicator in sorted(toolkit.indicators.values(), key=lambda i: toolkit.files[i.id]):
+        path, line = toolkit.files[indicator.id], lambda *keys: toolkit.line_of(indicator.id, *keys)
+        if indicator.code in codes:
+            problems.add(path, line("code"), (
+                f'the code "{indicator.code}" is already used by {toolkit.files[codes[indicator.code]]}. '
+                "Codes must be unique: take the next free number of the pillar."))
+        codes.setdefault(indicator.code, indicator.id)
+        prefix = PILLAR_CODES[indicator.pillar]
+        if not indicator.code.startswith(prefix + "-"):
+            problems.add(path, line("code"), (
+                f'the code "{indicator.code}" does not match the pillar "{indicator.pillar}", whose codes start '
+                f'with "{prefix}-". Change the code or the pillar.'))
+        if indicator.type == "quantitative":
+            for key in ("numerator", "unit"):
+                if getattr(indicator, key) is None:
+                    problems.add(path, line("type"), (
+                        f'a quantitative indicator needs a "{key}" (in both languages). Add "{key}:" with vi: and en:, '
+                        'or write "type: qualitative" if it is not counted.'))
+        for index, worksheet in enumerate(indicator.worksheets):
+            if worksheet not in toolkit.worksheets and worksheet not in toolkit.broken:
+                problems.add(path, line("worksheets", index), (
+                    f'the worksheet "{worksheet}" does not exist. Use the id of a file in toolkit/worksheets/ '
+                    "(e.g. results-framework)."))
+        for index, module in enumerate(indicator.modules):
+            if module not in modules:
+                problems.add(path, line("modules", index), (
+                    f'the module "{module}" does not exist. Use the id of a page in docs/vi/modules/ '
+                    "(e.g. 06-results-indicators)."))
+        for index, other in enumerate(indicator.related):
+            if other == indicator.id:
+                problems.add(path, line("related", index), "an indicator cannot be related to itself. Remove this id.")
+            elif other not in toolkit.indicators and other not in toolkit.broken:
+                problems.add(path, line("related", index), (
+                    f'the indicator "{other}" does not exist. Use the id (file name) of another file in toolkit/indicators/.'))
+        if indicator.origin and indicator.origin.source not in toolkit.sources:
+            problems.add(path, line("origin", "source"), (
+                f'the source "{indicator.origin.source}" does not exist. Use an id from toolkit/sources.yml, or add '
+                'the source there (leave "origin" out for an indicator proposed by this toolkit).'))
+
+
 def load_toolkit(root: Path) -> Toolkit:
     """Read, validate and cross-check all sources; raise SourceError on any problem."""
     root = Path(root)
@@ -305,10 +352,12 @@ def load_toolkit(root: Path) -> Toolkit:
     _load_folder(root, "toolkit/checklists", Checklist, problems, toolkit, toolkit.checklists)
     _load_folder(root, "toolkit/sessions", Session, problems, toolkit, toolkit.sessions)
     _load_folder(root, "toolkit/programmes", Programme, problems, toolkit, toolkit.programmes)
+    _load_folder(root, "toolkit/indicators", Indicator, problems, toolkit, toolkit.indicators)
     for file in sorted((root / "glossary").glob("*.y*ml")):
         _load_list(root, file.relative_to(root).as_posix(), GlossaryTerm, problems, toolkit, toolkit.terms)
     _load_pages(root, problems, toolkit)
     _check_references(toolkit, problems)
+    _check_indicators(toolkit, problems)
     check_terminology(toolkit, problems)
     problems.raise_if_any()
     return toolkit

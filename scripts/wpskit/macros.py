@@ -15,6 +15,7 @@ from .render.html import esc, md_text
 from .site_hooks import STATE, offline_build, offline_bundle, page_language, page_slug, root_language
 from .textfold import fold
 from .ui_text import label
+from .indicator_macros import define_indicator_macros, indicator_links
 
 
 def _toolkit():
@@ -22,6 +23,8 @@ def _toolkit():
 
 
 def define_env(env):  # noqa: C901  (one small function per macro, registered here)
+    define_indicator_macros(env)
+
     def page():
         return env.page
 
@@ -109,6 +112,8 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
             if heading:
                 parts.append(f"## {md_text(heading)}")
             parts.append(block)
+        if item.kind == "worksheet":
+            parts.append(indicator_links(env.page, "worksheets", item.id))
         if getattr(item, "sources", None):
             parts.append(f"## {md_text(label(language, 'sources'))}")
             parts.append(web.sources_list(item.sources, toolkit.sources, language))

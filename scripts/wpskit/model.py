@@ -281,6 +281,53 @@ class Programme(Strict):
     kind: Literal["programme"] = "programme"
 
 
+# --- indicator bank ------------------------------------------------------------
+
+Pillar = Literal["protection", "participation", "prevention", "relief-recovery"]
+PILLAR_CODES = {"protection": "PR", "participation": "PA", "prevention": "PV", "relief-recovery": "RR"}
+ResultsLevel = Literal["impact", "outcome", "output", "process"]
+MeasuredAt = Literal["ministry", "province", "commune", "womens-union"]
+Disaggregation = Literal["sex", "age", "ethnicity", "disability", "locality", "role"]
+Frequency = Literal["monthly", "quarterly", "six-monthly", "annual", "mid-term", "end-of-term"]
+
+
+class IndicatorOrigin(Strict):
+    source: Id
+    note: Text | None = None
+
+
+class Indicator(Strict):
+    """One indicator of the bank (toolkit/indicators/<id>.yml). Cross-references and the
+    rules that span keys (code prefix, quantitative needs unit and numerator) are checked in
+    load.py, where each gets the line of its own key."""
+
+    id: Id
+    code: Annotated[str, StringConstraints(pattern=r"^(PR|PA|PV|RR)-\d{2}$")]
+    title: Text
+    pillar: Pillar
+    objectives: Annotated[list[Literal[1, 2, 3, 4]], Field(min_length=1, max_length=4)]
+    results_level: ResultsLevel
+    type: Literal["quantitative", "qualitative"]
+    definition: Text
+    numerator: Text | None = None
+    denominator: Text | None = None
+    unit: Text | None = None
+    disaggregation: list[Disaggregation] = []
+    data_source: Text
+    collected_by: Text
+    levels: Annotated[list[MeasuredAt], Field(min_length=1)]
+    frequency: Frequency
+    reporting: Text | None = None
+    baseline_target: Text
+    verification: Text
+    worksheets: list[Id] = []
+    modules: list[Id] = []
+    related: list[Id] = []
+    origin: IndicatorOrigin | None = None
+
+    kind: Literal["indicator"] = "indicator"
+
+
 # --- glossary -----------------------------------------------------------------
 
 class Abbreviations(Strict):

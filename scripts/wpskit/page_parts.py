@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .model import CaseStudyMeta, ModuleMeta
 from .render.html import esc, md_text, sources_list
+from .render.indicators import indicators_naming, links_markdown
 from .ui_text import label
 
 WORDS_PER_MINUTE = {"vi": 230, "en": 200}  # Vietnamese counts syllables, which read faster
@@ -75,6 +76,11 @@ def module_footer(page, lang: str, toolkit) -> str:
         parts += [f"- [{md_text(s.title[lang])}]({link_from(page_src, f'{lang}/trainers/sessions/{s.id}.md')}) "
                   f"({md_text(label(lang, 'minutes_value', n=s.minutes))})" for s in sessions]
         parts.append("")
+    if isinstance(meta, ModuleMeta):
+        page_src = page.path.split("/", 1)[1]
+        indicators = indicators_naming(toolkit.indicators.values(), "modules", meta.id)
+        parts.append(links_markdown(indicators, lang, "for_module",
+                                    lambda section, item_id: link_from(page_src, f"{lang}/{section}/{item_id}.md")))
     parts.append(f"## {md_text(label(lang, 'sources'))}\n")
     parts.append(sources_list(meta.sources, toolkit.sources, lang))
     return "\n".join(parts) + "\n"

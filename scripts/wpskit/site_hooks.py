@@ -5,7 +5,7 @@ Order inside one `mkdocs build` (mkdocs-static-i18n builds Vietnamese, then Engl
   on_config      load and validate all sources (stop before anything is written; the
                  last build's result is reused while no source changed), make the
                  downloads (cached)
-  on_files       add the generated pages: /worksheets/<id>/, /checklists/<id>/
+  on_files       add the generated pages: /worksheets/<id>/, /checklists/<id>/, /indicators/<id>/
   on_page_markdown  after the macros: module boxes, abbreviations
   on_page_context   "edit this page" of a generated page opens its YAML file
   on_post_build  per-language search indexes with diacritics folding; copy downloads
@@ -118,6 +118,7 @@ def on_config(config):
         items = [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values()]
         try:
             STATE.downloads = STATE.cache.prepare(items, STATE.context)
+            STATE.downloads.update(STATE.cache.prepare_bank(toolkit.indicators, STATE.context))
         except SourceError as error:
             raise PluginError(error.report()) from None
     else:
@@ -167,7 +168,8 @@ class _Alternate:
 def on_files(files, config):
     lang = current_language(config)
     toolkit = STATE.toolkit
-    for item in [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values()]:
+    for item in [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values(),
+                 *toolkit.indicators.values()]:
         slug = page_slug(item)
         alternates = {}
         for other in LANGUAGES:
@@ -175,7 +177,8 @@ def on_files(files, config):
             alternates[other] = _Alternate(f"{prefix}{slug}/" if config.use_directory_urls else f"{prefix}{slug}.html")
         # no front matter: the title is set after the macros have run (on_page_markdown), so
         # no text from the data ever goes through the template engine
-        content = f'{{{{ data_page("{item.id}") }}}}\n'
+        macro = "indicator_page" if item.kind == "indicator" else "data_page"
+        content = f'{{{{ {macro}("{item.id}") }}}}\n'
         file = _generated_page(config, lang, slug, content, alternates)
         alternates[lang] = file
         file.edit_path = toolkit.files[item.id]

@@ -17,6 +17,10 @@ KNOWN_KEYS = sorted({
     "outcomes", "materials", "print", "steps", "method", "worksheet", "tips", "days",
     "start", "end", "session", "break", "label", "programmes", "questions", "answer",
     "options", "date", "venue", "audience",
+    # indicator bank
+    "code", "pillar", "results_level", "type", "numerator", "denominator", "unit", "disaggregation",
+    "data_source", "collected_by", "levels", "frequency", "reporting", "baseline_target", "verification",
+    "modules", "origin", "source",
 })
 
 
@@ -91,6 +95,9 @@ def explain(error: dict, doc: YamlDocument, missing_sibling: str | None = None) 
         return line, f"{where} has too many items (at most {ctx.get('max_length')})."
     if kind == "literal_error":
         return line, f'{where} is "{value}", which is not allowed here. Use one of: {ctx.get("expected")}.'
+    if kind == "string_pattern_mismatch" and key == "code":
+        return line, (f'"{value}" is not a valid indicator code: write the pillar\'s two letters (PR protection, '
+                      'PA participation, PV prevention, RR relief and recovery), a hyphen and two digits, e.g. "PA-03".')
     if kind == "string_pattern_mismatch" and ":" in str(ctx.get("pattern", "")):
         return line, (f'"{value}" is not a clock time of one day: write it as HH:MM from 00:00 to 23:59, '
                       'in double quotes (for example "13:30"). A day cannot run past midnight: split it '
