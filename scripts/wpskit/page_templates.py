@@ -24,14 +24,23 @@ TAG = re.compile(r"\{\{(.*?)\}\}|\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}|\{
 
 @lru_cache(maxsize=1)
 def macro_names() -> frozenset:
-    """The names of the functions registered with @env.macro in macros.py."""
-    tree = ast.parse((Path(__file__).parent / "macros.py").read_text(encoding="utf-8"))
+    """The names of the functions registered with @env.macro in macros.py and in the
+    *_macros.py modules it registers (e.g. indicator_macros.py)."""
+    package = Path(__file__).parent
+    names = set()
+    for source in [package / "macros.py", *sorted(package.glob("*_macros.py"))]:
+        names |= _registered_macros(source)
+    return frozenset(names)
+
+
+def _registered_macros(source: Path) -> set:
+    tree = ast.parse(source.read_text(encoding="utf-8"))
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef) and any(
                 isinstance(d, ast.Attribute) and d.attr == "macro" for d in node.decorator_list):
             names.add(node.name)
-    return frozenset(names)
+    return names
 
 
 def _is_plain_value(node) -> bool:
