@@ -17,7 +17,8 @@ from pydantic import ValidationError
 from . import LANGUAGES
 from .errors import ProblemList
 from .terminology import check_toolkit as check_terminology
-from .model import CaseStudyMeta, Checklist, GlossaryTerm, ModuleMeta, PageMeta, Programme, Session, Source, Worksheet
+from .model import (CaseStudyMeta, Checklist, GlossaryTerm, ModuleMeta, PageMeta, Plan, PlanBuilderTexts, Programme, Session,
+                    Source, Worksheet)
 from .schedule import day_schedule
 from .validation_messages import explain
 from .yaml_source import YamlDocument, YamlProblem, parse_yaml, read_yaml, split_front_matter
@@ -55,6 +56,8 @@ class Toolkit:
     files: dict = field(default_factory=dict)  # item id -> YAML path (for "edit this page")
     places: dict = field(default_factory=dict)  # item id -> (YamlDocument, location of the item in it)
     broken: set = field(default_factory=set)  # ids of items that exist but failed validation
+    plans: dict = field(default_factory=dict)  # toolkit/plans/*.yml (plan_sources.py)
+    plan_builder: object = None  # toolkit/plan-builder.yml
 
     def line_of(self, item_id: str, *keys) -> int:
         doc, location = self.places[item_id]
@@ -285,6 +288,8 @@ def load_toolkit(root: Path) -> Toolkit:
     for file in sorted((root / "glossary").glob("*.y*ml")):
         _load_list(root, file.relative_to(root).as_posix(), GlossaryTerm, problems, toolkit, toolkit.terms)
     _load_pages(root, problems, toolkit)
+    from .plan_sources import load_plans
+    load_plans(root, problems, toolkit)
     _check_references(toolkit, problems)
     check_terminology(toolkit, problems)
     problems.raise_if_any()
