@@ -120,6 +120,10 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
             parts.append(web.sources_list(item.sources, toolkit.sources, language))
         return "\n\n".join(parts)
 
+    def indicator_bank_exists(toolkit) -> bool:
+        """/indicators/ is built from toolkit/indicators/ (or a page docs/<lang>/indicators/index.md)."""
+        return (toolkit.root / "toolkit" / "indicators").is_dir() or (lang(), "indicators/index.md") in toolkit.pages
+
     @env.macro
     def plan_builder() -> str:
         """The plan builder's guided form (render/plan_form.py, texts from toolkit/plan-builder.yml)."""
@@ -130,7 +134,8 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         top, blocks = builder_blocks(
             toolkit.plan_builder, language, web.relative(here(), "assets/javascripts/fill-in.js"),
             web.relative(here(), f"assets/fill/{language}/plan-builder.js"), example, example_href,
-            web.relative(here(), urls().page("indicators")), web.relative(here(), urls().page("modules/05-local-action-plan")))
+            web.relative(here(), urls().page("indicators")) if indicator_bank_exists(toolkit) else None,
+            web.relative(here(), urls().page("modules/05-local-action-plan")))
         parts = [top]
         for heading, block in blocks:
             parts += [f"## {md_text(heading)}", block]

@@ -70,7 +70,7 @@ def _field(key: str, texts, lang: str) -> str:
 
 
 def builder_blocks(texts, lang: str, script_src: str, template_src: str, example, example_href: str | None,
-                   indicators_href: str, module_href: str) -> tuple[str, list[tuple[str, str]]]:
+                   indicators_href: str | None, module_href: str) -> tuple[str, list[tuple[str, str]]]:
     example_button, example_data = "", ""
     if example is not None:
         example_json = json.dumps(plan_fields(example, lang), ensure_ascii=False).replace("<", "\\u003c")
@@ -100,7 +100,7 @@ def builder_blocks(texts, lang: str, script_src: str, template_src: str, example
             fields.append(flag)
         help_items = "".join(f"<p>{esc(h[lang])}</p>" for h in step.help)
         links = f'<p><a href="{esc(module_href)}">{esc(label(lang, "plan_read_more"))}</a></p>'
-        if step.id in ("objectives-targets", "activities"):
+        if step.id in ("objectives-targets", "activities") and indicators_href:
             links += f'<p><a href="{esc(indicators_href)}">{esc(label(lang, "plan_indicator_bank"))}</a></p>'
         if step.id == "document":
             links += "<dl class=\"wps-variant-list\">" + "".join(
