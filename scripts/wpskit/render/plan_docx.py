@@ -89,6 +89,12 @@ def _para(container, text: str = "", size: float = 14, bold=False, italic=False,
     return paragraph
 
 
+def _short_rule(paragraph, inset_cm: float) -> None:
+    _rule(paragraph)
+    paragraph.paragraph_format.left_indent = Cm(inset_cm)
+    paragraph.paragraph_format.right_indent = Cm(inset_cm)
+
+
 def _rule(paragraph) -> None:
     """A short line under the issuing body and the motto, drawn as a bottom border of an empty paragraph."""
     properties = paragraph._p.get_or_add_pPr()
@@ -98,6 +104,22 @@ def _rule(paragraph) -> None:
         bottom.set(qn(key), value)
     borders.append(bottom)
     properties.append(borders)
+
+
+def _widths(table, *widths_cm) -> None:
+    """Column widths LibreOffice and Word both keep: the grid and every cell."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+
+
+def _keep_row_together(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:cantSplit")
+    element.set(qn("w:val"), "true")
+    properties.append(element)
 
 
 def _no_borders(table) -> None:
@@ -157,19 +179,19 @@ def _header_block(doc, values: dict, texts, lang: str) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(table, 6.3, 10.2)
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(6.6), Cm(9.9)
     centre = WD_ALIGN_PARAGRAPH.CENTER
     left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
     right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
     if values["parent_body"]:
         _para(left, values["parent_body"], 13, align=centre, upper=True)
     _para(left, values["issuing_body"], 13, bold=True, align=centre, upper=True)
-    _rule(_para(left, "", 6, align=centre))
+    _short_rule(_para(left, "", 6, align=centre), 2.0)
     _para(left, values["number_symbol"], 13, align=centre, after=0).paragraph_format.space_before = Pt(6)
-    _para(right, texts.document["national-title"][lang], 13, bold=True, align=centre)
+    _para(right, texts.document["national-title"][lang], 12, bold=True, align=centre)
     _para(right, texts.document["motto"][lang], 13, bold=True, align=centre)
-    _rule(_para(right, "", 6, align=centre))
+    _short_rule(_para(right, "", 6, align=centre), 2.4)
     place_date = _para(right, "", 14, align=centre)
     place_date.paragraph_format.space_before = Pt(6)
     _run(place_date, f'{values["place"]}, {values["date"]}', 14, italic=True)
@@ -189,8 +211,9 @@ def _heading(doc, text: str, level: int = 1) -> None:
 def _signature_block(doc, values: dict, texts, lang: str) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
+    _widths(table, 8.0, 8.5)
+    _keep_row_together(table.rows[0])
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(8.0), Cm(8.5)
     _run(left.paragraphs[0], texts.document["recipients"][lang], 12, bold=True, italic=True)
     for item in values["recipients"]:
         _para(left, "- " + item, 11)
@@ -213,8 +236,8 @@ def _annex(doc, values: dict, texts, lang: str) -> None:
     table = doc.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, column, width in zip(table.rows[0].cells, columns, widths):
-        cell.width = Cm(width)
+    _widths(table, *widths)
+    for cell, column in zip(table.rows[0].cells, columns):
         cell.paragraphs[0].alignment = centre
         _run(cell.paragraphs[0], texts.columns[column][lang], 12, bold=True)
     _repeat_header(table.rows[0])
