@@ -187,13 +187,19 @@ def test_the_plan_builder_links_the_indicator_bank_and_module_5(site):
 @pytest.mark.skipif(not TOOLKIT.plans, reason="no example plan in toolkit/plans/ yet")
 def test_start_from_the_example(browser, base_url, tmp_path):
     context, page, _ = builder(browser, base_url, "vi")
-    page.click('[data-action="start-example"]')
+    page.click('[data-action="start-example"]')  # nothing typed yet: no question asked
     example = sorted(TOOLKIT.plans.values(), key=lambda p: p.id)[0]
     assert page.input_value('[data-field="summary"]') == example.summary.vi
     assert page.input_value('[data-field="activities.1.title"]') == example.activities[0].title.vi
     assert page.input_value('[data-field="variant"]') == example.variant
     document = Document(download_word(page, tmp_path, "example.docx"))
     check_layout(document, "vi")
+    text = all_text(document)
+    assert TEXTS.document["illustrative"]["vi"] in text and example.activities[-1].title.vi in text
+    page.fill('[data-field="summary"]', "Đã sửa")
+    page.once("dialog", lambda dialog: dialog.dismiss())  # typed work: asked first, and kept when refused
+    page.click('[data-action="start-example"]')
+    assert page.input_value('[data-field="summary"]') == "Đã sửa"
     context.close()
 
 

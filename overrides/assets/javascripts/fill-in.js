@@ -298,7 +298,9 @@
     },
     "start-example": function () {
       var source = document.getElementById("wps-plan-example");
-      if (Object.keys(collect()).length > 1 && !window.confirm(text.fill_confirm_example)) { return; }
+      var now = collect(), preset = defaults[variant.value] || {};
+      var typed = Object.keys(now).some(function (f) { return f !== "variant" && now[f] !== preset[f]; });
+      if (typed && !window.confirm(text.fill_confirm_example)) { return; }
       apply(JSON.parse(source.textContent));
       shownVariant = variant.value;
       describeVariant();
