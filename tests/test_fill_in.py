@@ -238,3 +238,17 @@ def test_the_same_from_the_offline_copy(browser, offline_copy, tmp_path):
     info.value.save_as(tmp_path / "offline-plan.docx")
     assert "Ngoại tuyến" in all_text(Document(tmp_path / "offline-plan.docx"))
     context.close()
+
+
+def test_print_shows_the_answers_without_the_buttons(browser, base_url):
+    worksheet = TABLE_AND_FORM
+    context, page, _ = open_worksheet(browser, base_url, worksheet, "en")
+    values = fill_some(page, worksheet)
+    page.emulate_media(media="print")
+    assert not page.is_visible('[data-action="download-docx"]') and not page.is_visible(".wps-add-row")
+    form = section_number(worksheet, FormSection)
+    answer = page.locator(f'[data-field="s{form}-f1"]')
+    assert answer.is_visible() and answer.input_value() == values[f"s{form}-f1"]
+    box = answer.bounding_box()
+    assert box["height"] >= 2 * 14, "the printed answer box is cut to less than its two lines"
+    context.close()

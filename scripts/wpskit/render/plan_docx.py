@@ -48,7 +48,7 @@ def plan_values(plan, lang: str, texts) -> dict:
     values["signature.authority"] = plan.signature.authority[lang]
     values["signature.signer"] = plan.signature.signer[lang]
     values["activities"] = [{**{c: getattr(a, c)[lang] for c in ACTIVITY_COLUMNS if c != "indicators"},
-                             "indicators": ", ".join(a.indicators)} for a in plan.activities]
+                             "indicators": "\n".join(a.indicators)} for a in plan.activities]
     return values
 
 
@@ -232,7 +232,7 @@ def _annex(doc, values: dict, texts, lang: str) -> None:
     _para(doc, texts.document["annex-title"][lang], 14, bold=True, align=centre)
     _para(doc, texts.document["annex-reference"][lang], 14, italic=True, align=centre, after=8)
     columns = ("number", *ACTIVITY_COLUMNS)
-    widths = (1.2, 6.0, 3.4, 3.6, 2.6, 3.2, 3.6, 2.2)  # cm, 25.2 cm between the margins
+    widths = (1.2, 5.4, 3.2, 3.4, 2.4, 3.0, 3.2, 3.4)  # cm, 25.2 cm between the margins
     table = doc.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -242,7 +242,9 @@ def _annex(doc, values: dict, texts, lang: str) -> None:
         _run(cell.paragraphs[0], texts.columns[column][lang], 12, bold=True)
     _repeat_header(table.rows[0])
     for number, activity in enumerate(values["activities"], 1):
-        cells = table.add_row().cells
+        row = table.add_row()
+        _keep_row_together(row)
+        cells = row.cells
         row_number = placeholder("r", "activities.#") if "{{" in activity["title"] else str(number)
         for cell, column, width in zip(cells, columns, widths):
             cell.width = Cm(width)
