@@ -220,3 +220,40 @@ def test_plan_answers_round_trip_through_a_file(browser, base_url, tmp_path):
     page.wait_for_function("document.querySelector('[data-field=summary]').value === 'Round trip'")
     assert page.input_value('[data-field="activities.2.outputs"]') == "Output two"
     context.close()
+
+
+def test_a_broken_plan_stops_the_check_with_file_and_line(project_copy):
+    from conftest import run_cli
+    plan = project_copy / "toolkit" / "plans" / "broken-plan.yml"
+    plan.parent.mkdir(parents=True, exist_ok=True)
+    text = (ROOT / "tests" / "fixtures" / "plan-fixture.yml").read_text(encoding="utf-8")
+    plan.write_text(text.replace("id: plan-fixture", "id: broken-plan").replace("variant: commune", "variant: district"),
+                    encoding="utf-8")
+    (project_copy / "toolkit" / "indicators").mkdir(exist_ok=True)
+    (project_copy / "toolkit" / "indicators" / "known-indicator.yml").write_text("id: known-indicator\n", encoding="utf-8")
+    result = run_cli("check", cwd=project_copy)
+    assert result.returncode != 0
+    line = text.splitlines().index("variant: commune") + 1
+    assert f"toolkit/plans/broken-plan.yml:{line}:" in result.stderr + result.stdout, result.stderr
+    assert "Traceback" not in result.stderr
+    plan.write_text(text.replace("id: plan-fixture", "id: broken-plan"), encoding="utf-8")
+    result = run_cli("check", cwd=project_copy)
+    assert result.returncode != 0 and 'the indicator "some-indicator" does not exist' in result.stderr + result.stdout
+
+
+def test_the_plan_builder_at_360_px_by_keyboard(browser, base_url):
+    context, page, errors = builder(browser, base_url, "vi", width=360)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.focus('[data-field="variant"]')
+    page.keyboard.press("ArrowDown")  # province → commune
+    assert page.input_value('[data-field="variant"]') == "commune"
+    assert page.input_value('[data-field="signature.authority"]') == TEXTS.variants["commune"].signature.authority.vi
+    page.focus('[data-row-action="add"][data-table="activities"]')
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.getAttribute('data-field')") == "activities.3.title"
+    page.keyboard.type("Bằng bàn phím")
+    page.focus('[data-row-action="remove"][aria-label$=" 3"]')
+    page.keyboard.press("Enter")
+    assert page.locator('[data-field="activities.3.title"]').count() == 0
+    assert not errors
+    context.close()
