@@ -15,7 +15,7 @@ from conftest import ROOT, run_cli
 from test_plan_builder import all_text, to_pdf
 from wpskit.fill_fields import version_key
 from wpskit.load import load_toolkit
-from wpskit.model import FormSection, ListSection, QuizSection, TableSection
+from wpskit.model import FormSection, QuizSection, TableSection
 
 TOOLKIT = load_toolkit(ROOT)
 PREFIX = {"vi": "", "en": "en/"}

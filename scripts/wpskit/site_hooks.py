@@ -254,6 +254,8 @@ def on_post_build(config):
         DownloadCache.publish(STATE.downloads, site_dir)
     from . import fill_assets
     fill_assets.publish(STATE.fill_assets, site_dir)
+    if STATE.cache is not None and STATE.cache.prunable and not offline_build(config):
+        fill_assets.prune(STATE.fill_assets, STATE.fill_cache)
     bundle = offline_bundle(project_root(config))
     if bundle.exists() and not offline_build(config):
         link_or_copy(bundle, site_dir / "downloads" / bundle.name)
