@@ -324,7 +324,7 @@
       tr.parentNode.removeChild(tr);
       changed();
       var target = next && next.querySelector("[data-field]");
-      (target || table.parentNode.nextElementSibling.nextElementSibling.querySelector("button")).focus();
+      (target || table.closest(".wps-answers-block").querySelector(".wps-add-row")).focus();
     }
   });
   document.addEventListener("input", function (event) {

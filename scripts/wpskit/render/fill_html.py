@@ -83,11 +83,12 @@ def answer_table(table_id: str, columns, lang: str, caption: str, example=None, 
         body += f'<tr class="wps-example" aria-label="{esc(label(lang, "example_row"))}">{cells}<td></td></tr>'
     body += "".join(row_cells(table_id, columns, lang, str(n), column_ids) for n in range(1, rows + 1))
     template = row_cells(table_id, columns, lang, "__ROW__", column_ids)
-    return (f'<div class="wps-table-wrap"><table class="wps-fill wps-answers" data-table="{esc(table_id)}">'
+    # one outer <div>: Markdown keeps a raw HTML block whole only up to the end of its first element
+    return (f'<div class="wps-answers-block"><div class="wps-table-wrap"><table class="wps-fill wps-answers" data-table="{esc(table_id)}">'
             f"<caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
             f'<template data-row-template="{esc(table_id)}">{template}</template>'
             f'<p><button type="button" class="md-button wps-add-row" data-row-action="add" data-table="{esc(table_id)}">'
-            f'{esc(label(lang, "fill_add_row"))}</button></p>')
+            f'{esc(label(lang, "fill_add_row"))}</button></p></div>')
 
 
 def _form(section: FormSection, number: int, lang: str) -> str:
