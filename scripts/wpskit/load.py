@@ -17,8 +17,8 @@ from pydantic import ValidationError
 from . import LANGUAGES
 from .errors import ProblemList
 from .terminology import check_toolkit as check_terminology
-from .model import (PILLAR_CODES, CaseStudyMeta, Checklist, GlossaryTerm, Indicator, ModuleMeta, PageMeta, Programme,
-                    Session, Source, Worksheet)
+from .model import (PILLAR_CODES, CaseStudyMeta, Checklist, GlossaryTerm, Indicator, ModuleMeta, PageMeta, Plan,
+                    PlanBuilderTexts, Programme, Session, Source, Worksheet)
 from .schedule import day_schedule
 from .page_templates import markup_problems, template_problems
 from .validation_messages import explain
@@ -59,6 +59,8 @@ class Toolkit:
     places: dict = field(default_factory=dict)  # item id -> (YamlDocument, location of the item in it)
     broken: set = field(default_factory=set)  # ids of items that exist but failed validation
     unreadable: set = field(default_factory=set)  # id() of the collections whose file could not be read
+    plans: dict = field(default_factory=dict)  # toolkit/plans/*.yml (plan_sources.py)
+    plan_builder: object = None  # toolkit/plan-builder.yml
 
     def line_of(self, item_id: str, *keys) -> int:
         doc, location = self.places[item_id]
@@ -356,6 +358,8 @@ def load_toolkit(root: Path) -> Toolkit:
     for file in sorted((root / "glossary").glob("*.y*ml")):
         _load_list(root, file.relative_to(root).as_posix(), GlossaryTerm, problems, toolkit, toolkit.terms)
     _load_pages(root, problems, toolkit)
+    from .plan_sources import load_plans
+    load_plans(root, problems, toolkit)
     _check_references(toolkit, problems)
     _check_indicators(toolkit, problems)
     check_terminology(toolkit, problems)

@@ -94,7 +94,13 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
             parts += [web.tool_meta_line(item, language, module_title, module_href),
                       f'<p class="wps-purpose"><strong>{esc(label(language, "purpose"))}:</strong> {esc(item.purpose[language])}</p>',
                       web.buttons(download_links(item), language)]
-            body = web.worksheet_body(item, language) if item.kind == "worksheet" else web.checklist_body(item, language)
+            if item.kind == "worksheet":  # a form the reader fills in (render/fill_html.py)
+                from .render.fill_html import worksheet_form
+                top, body = worksheet_form(item, language, web.relative(here(), "assets/javascripts/fill-in.js"),
+                                           web.relative(here(), f"assets/fill/{language}/{item.id}.js"))
+                parts.append(top)
+            else:
+                body = web.checklist_body(item, language)
         elif item.kind == "session":
             meta = [esc(label(language, "session_guide")), esc(label(language, "minutes_value", n=item.minutes))]
             if module_title:
@@ -117,6 +123,27 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         if getattr(item, "sources", None):
             parts.append(f"## {md_text(label(language, 'sources'))}")
             parts.append(web.sources_list(item.sources, toolkit.sources, language))
+        return "\n\n".join(parts)
+
+    def indicator_bank_exists(toolkit) -> bool:
+        """/indicators/ is built from toolkit/indicators/ (or a page docs/<lang>/indicators/index.md)."""
+        return (toolkit.root / "toolkit" / "indicators").is_dir() or (lang(), "indicators/index.md") in toolkit.pages
+
+    @env.macro
+    def plan_builder() -> str:
+        """The plan builder's guided form (render/plan_form.py, texts from toolkit/plan-builder.yml)."""
+        from .render.plan_form import builder_blocks
+        toolkit, language = _toolkit(), lang()
+        example = next(iter(sorted(toolkit.plans.values(), key=lambda p: p.id)), None)
+        example_href = web.relative(here(), f"downloads/{language}/{example.id}.docx") if example else None
+        top, blocks = builder_blocks(
+            toolkit.plan_builder, language, web.relative(here(), "assets/javascripts/fill-in.js"),
+            web.relative(here(), f"assets/fill/{language}/plan-builder.js"), example, example_href,
+            web.relative(here(), urls().page("indicators")) if indicator_bank_exists(toolkit) else None,
+            web.relative(here(), urls().page("modules/05-local-action-plan")))
+        parts = [top]
+        for heading, block in blocks:
+            parts += [f"## {md_text(heading)}", block]
         return "\n\n".join(parts)
 
     @env.macro

@@ -391,3 +391,88 @@ class PageMeta(Strict):
     allow_terms: list[Plain] = []  # Vietnamese variants this page may quote on purpose
     translation: dict | None = None
 
+
+
+# --- plans (the plan builder) -------------------------------------------------
+
+PlanVariant = Literal["province", "commune", "womens-union"]
+
+
+class PlanActivity(Strict):
+    title: Text
+    lead: Text
+    partners: Text
+    timeline: Text
+    resources: Text
+    outputs: Text
+    indicators: list[Id] = []  # ids in toolkit/indicators/, checked when that folder exists
+
+
+class PlanSignature(Strict):
+    authority: Text  # e.g. "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+    signer: Text
+
+
+class Plan(Strict):
+    """A local action plan laid out as an administrative plan (Decree 30/2020/NĐ-CP)."""
+
+    id: Id
+    title: Text
+    illustrative: bool = False
+    variant: PlanVariant
+    parent_body: Text | None = None
+    issuing_body: Text
+    number_symbol: Text
+    place: Text
+    date: Text
+    summary: Text
+    basis: list[Text] = []
+    purpose: list[Text] = []
+    requirements: list[Text] = []
+    objectives: list[Text] = []
+    targets: list[Text] = []
+    activities: list[PlanActivity] = []
+    funding: list[Text] = []
+    implementation: list[Text] = []
+    reporting: list[Text] = []
+    recipients: list[Text] = []
+    signature: PlanSignature
+
+    kind: Literal["plan"] = "plan"
+
+
+class PlanStep(Strict):
+    """One step of the plan builder's guided form: its heading and the help beside it."""
+
+    id: Id
+    title: Text
+    help: Annotated[list[Text], Field(min_length=1)]
+    fields: Annotated[list[NonEmpty], Field(min_length=1)]  # keys of `fields` (or "activities")
+
+
+class PlanFieldText(Strict):
+    label: Text
+    hint: Text | None = None
+
+
+class PlanVariantDefaults(Strict):
+    """What choosing a variant puts into the form (the reader may change every value)."""
+
+    label: Text
+    changes: Text  # one sentence: what this variant changes
+    parent_body: Text | None = None
+    issuing_body: Text
+    number_symbol: Text
+    place: Text
+    signature: PlanSignature
+    recipients: list[Text] = []
+
+
+class PlanBuilderTexts(Strict):
+    """toolkit/plan-builder.yml: every text of the plan builder and of the Word plan it makes."""
+
+    steps: Annotated[list[PlanStep], Field(min_length=1)]
+    fields: dict[NonEmpty, PlanFieldText]  # plan keys; signature.authority, signature.signer
+    columns: dict[Id, Text]  # the activities table's column headings
+    document: dict[Id, Text]  # headings and fixed lines of the Word plan
+    variants: dict[PlanVariant, PlanVariantDefaults]

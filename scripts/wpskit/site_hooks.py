@@ -43,6 +43,8 @@ class BuildState:
     downloads: dict = {}
     sizes: dict = {}
     cache: DownloadCache | None = None
+    fill_assets: dict = {}  # site path -> cached file (fill_assets.py)
+    fill_cache: Path | None = None
 
 
 STATE = BuildState()
@@ -124,6 +126,9 @@ def on_config(config):
     else:
         STATE.downloads = {}
     STATE.sizes = {key: path.stat().st_size for key, path in STATE.downloads.items()}
+    from . import fill_assets  # Word templates of the fill-in mode and the plan builder, example plans
+    STATE.fill_cache = (Path(shared_cache).parent if shared_cache else root / ".cache") / "fill"
+    STATE.fill_assets = fill_assets.prepare(toolkit, STATE.context, STATE.fill_cache)
     for folder in ("toolkit", "glossary", "scripts/wpskit"):
         path = str(root / folder)
         if path not in config.watch:
@@ -264,6 +269,10 @@ def on_post_build(config):
     finish_pages(site_dir)  # valid markup, then the policy (it hashes the pages' final inline scripts)
     if STATE.downloads:
         DownloadCache.publish(STATE.downloads, site_dir)
+    from . import fill_assets
+    fill_assets.publish(STATE.fill_assets, site_dir)
+    if STATE.cache is not None and STATE.cache.prunable and not offline_build(config):
+        fill_assets.prune(STATE.fill_assets, STATE.fill_cache)
     bundle = offline_bundle(project_root(config))
     if bundle.exists() and not offline_build(config):
         link_or_copy(bundle, site_dir / "downloads" / bundle.name)

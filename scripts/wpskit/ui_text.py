@@ -187,3 +187,9 @@ LABELS = {
 def label(lang: str, key: str, **values) -> str:
     text = LABELS[lang][key]
     return text.format(**values) if values else text
+
+
+from .fill_text import FILL_LABELS  # noqa: E402  (the fill-in mode's words, kept in their own module)
+
+for _lang, _labels in FILL_LABELS.items():
+    LABELS[_lang].update(_labels)

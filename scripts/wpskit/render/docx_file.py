@@ -15,6 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from ..fill_fields import column_id, form_field_id, list_item_id, question_id, section_id
 from ..model import Checklist, FormSection, ListSection, Programme, QuizSection, TableSection, Worksheet
 from ..schedule import day_schedule
 from ..ui_text import label
@@ -61,7 +62,7 @@ def _repeat_header(row) -> None:
     properties.append(header)
 
 
-def _table(doc, section: TableSection, lang: str) -> None:
+def _table(doc, section: TableSection, lang: str, table_id: str | None = None) -> None:
     columns = section.columns
     table = doc.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
@@ -84,13 +85,19 @@ def _table(doc, section: TableSection, lang: str) -> None:
             run = paragraph.add_run(value[lang])
             run.italic = True
             _shade(row.cells[i], "F3F3F3")
+    if table_id is not None:  # a Word template for filled answers: one row, repeated per answer row
+        row = table.add_row()
+        row.height = Cm(1.0)
+        for i, cell in enumerate(row.cells, 1):
+            cell.text = placeholder("r", f"{table_id}.#.{column_id(i)}")
+        return
     for _ in range(section.blank_rows):
         row = table.add_row()
         row.height = Cm(1.0)
 
 
-def _form(doc, section: FormSection, lang: str) -> None:
-    for field in section.fields:
+def _form(doc, section: FormSection, lang: str, number: int | None = None) -> None:
+    for index, field in enumerate(section.fields, 1):
         doc.add_paragraph().add_run(field.label[lang]).bold = True
         if field.prompt:
             doc.add_paragraph(field.prompt[lang]).runs[0].italic = True
@@ -101,20 +108,25 @@ def _form(doc, section: FormSection, lang: str) -> None:
         box = doc.add_table(rows=1, cols=1)
         box.style = "Table Grid"
         box.rows[0].height = Cm(0.8 * field.lines)
+        if number is not None:
+            box.rows[0].cells[0].text = placeholder("f", form_field_id(number, index))
 
 
-def _list(doc, section: ListSection, lang: str) -> None:
-    for item in section.items:
+def _list(doc, section: ListSection, lang: str, number: int | None = None) -> None:
+    for index, item in enumerate(section.items, 1):
         doc.add_paragraph(item[lang], style="List Number")
-        for _ in range(section.lines):
-            doc.add_paragraph("")
+        for line in range(section.lines):
+            doc.add_paragraph(placeholder("f", list_item_id(number, index)) if number is not None and line == 0 else "")
+        if number is not None and section.lines == 0:
+            doc.add_paragraph(placeholder("o", list_item_id(number, index)))
 
 
-def _quiz(doc, section: QuizSection, lang: str) -> None:
-    for question in section.questions:
+def _quiz(doc, section: QuizSection, lang: str, number: int | None = None) -> None:
+    for q, question in enumerate(section.questions, 1):
         doc.add_paragraph(question.text[lang], style="List Number")
-        for option in question.options:
-            paragraph = doc.add_paragraph(f"{CHECKBOX} {option[lang]}")
+        for o, option in enumerate(question.options, 1):
+            box = placeholder("c", f"{question_id(number, q)}={o}") if number is not None else CHECKBOX
+            paragraph = doc.add_paragraph(f"{box} {option[lang]}")
             paragraph.paragraph_format.left_indent = Cm(0.8)
 
 
@@ -148,7 +160,15 @@ def _programme(doc, item: Programme, lang: str, context) -> None:
             row[2].text = label(lang, "minutes_value", n=slot.end - slot.start)
 
 
-def build_docx(item, lang: str, context) -> bytes:
+def placeholder(kind: str, field: str) -> str:
+    """A mark the browser replaces by an answer (fill-in.js): f text, o text or drop the
+    paragraph, l one paragraph per line, r one table row per answer row, c ☒ or ☐."""
+    return "{{" + kind + ":" + field + "}}"
+
+
+def build_docx(item, lang: str, context, template: bool = False) -> bytes:
+    """The Word file of an item; `template=True` (worksheets) puts a placeholder where each
+    answer goes, so the same layout carries the reader's answers (fill_assets.py)."""
     doc = _base_document(lang)
     if isinstance(item, Programme):
         _programme(doc, item, lang, context)
@@ -172,24 +192,25 @@ def build_docx(item, lang: str, context) -> bytes:
     purpose.add_run(label(lang, "purpose") + ": ").bold = True
     purpose.add_run(item.purpose[lang])
     for key in ("name", "agency", "date"):
-        doc.add_paragraph(f"{label(lang, key)}: ")
+        doc.add_paragraph(f"{label(lang, key)}: " + (placeholder("f", key) if template else ""))
     if item.instructions:
         doc.add_heading(label(lang, "instructions"), level=2)
         for step in item.instructions:
             doc.add_paragraph(step[lang], style="List Number")
     if isinstance(item, Worksheet):
-        for section in item.sections:
+        for number, section in enumerate(item.sections, 1):
             doc.add_heading(section.title[lang], level=2)
             if section.intro:
                 doc.add_paragraph(section.intro[lang])
+            marked = number if template else None
             if isinstance(section, TableSection):
-                _table(doc, section, lang)
+                _table(doc, section, lang, section_id(number) if template else None)
             elif isinstance(section, FormSection):
-                _form(doc, section, lang)
+                _form(doc, section, lang, marked)
             elif isinstance(section, ListSection):
-                _list(doc, section, lang)
+                _list(doc, section, lang, marked)
             elif isinstance(section, QuizSection):
-                _quiz(doc, section, lang)
+                _quiz(doc, section, lang, marked)
     elif isinstance(item, Checklist):
         for group in item.groups:
             doc.add_heading(group.title[lang], level=2)

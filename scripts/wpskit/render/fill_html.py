@@ -1,0 +1,151 @@
+"""Worksheet pages and the plan builder as forms a reader fills in (fill-in.js keeps the
+answers on the device and makes the Word file).
+
+Every control carries `data-field="<field id>"` (fill_fields.py); a table cell
+`data-field="<table id>.<row>.<column id>"`; the buttons carry `data-action`. Text from
+data goes through `esc`. Without JavaScript the fields still show (the tool bar stays
+hidden): a reader can type and print.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..fill_fields import HEADER_FIELDS, column_id, form_field_id, list_item_id, question_id, section_id, version_key
+from ..model import FormSection, ListSection, QuizSection, TableSection
+from ..ui_text import label
+from .html import esc, instructions_list
+
+INITIAL_ROWS = 2  # answer rows a table starts with on the web (the reader adds more)
+ACTIONS = ("download-docx", "print", "save-file", "open-file", "clear")
+
+
+def control_id(field: str) -> str:
+    return "fill-" + field.replace(".", "-")
+
+
+def textarea(field: str, lines: int = 2, labelled_by: str | None = None, aria_label: str | None = None) -> str:
+    attributes = f' aria-labelledby="{esc(labelled_by)}"' if labelled_by else ""
+    attributes += f' aria-label="{esc(aria_label)}"' if aria_label else ""
+    return (f'<textarea id="{control_id(field)}" class="wps-answer" data-field="{esc(field)}" rows="{lines}"'
+            f"{attributes}></textarea>")
+
+
+def toolbar(kind: str, item_id: str, lang: str, version: str, template_src: str, file_name: str,
+            extra: str = "") -> str:
+    """The buttons and the message area; `data-fill-*` tell fill-in.js what to keep and where."""
+    buttons = "".join(f'<button type="button" class="md-button" data-action="{a}">{esc(label(lang, "fill_" + a))}</button>'
+                      for a in ACTIONS)
+    messages = json.dumps({key: label(lang, key) for key in FILL_MESSAGES}, ensure_ascii=False)
+    return (f'<div class="wps-fill-bar" hidden data-fill-kind="{esc(kind)}" data-fill-id="{esc(item_id)}" '
+            f'data-fill-lang="{esc(lang)}" data-fill-version="{esc(version)}" data-fill-template="{esc(template_src)}" '
+            f'data-fill-file="{esc(file_name)}" data-fill-messages="{esc(messages)}">'
+            f'<p class="wps-fill-note">{esc(label(lang, "fill_note"))}</p>{extra}'
+            f'<div class="wps-fill-actions" role="group" aria-label="{esc(label(lang, "fill_actions"))}">{buttons}'
+            f'<input type="file" accept=".json,application/json" class="wps-fill-file" hidden tabindex="-1" '
+            f'aria-label="{esc(label(lang, "fill_open-file"))}"></div>'
+            f'<p class="wps-fill-status" role="status" aria-live="polite"></p>'
+            f'<p class="wps-fill-error" role="alert"></p>'
+            f'<div class="wps-fill-orphans" hidden><p>{esc(label(lang, "fill_orphans"))}</p><dl></dl></div></div>')
+
+
+FILL_MESSAGES = ("fill_saved", "fill_cleared", "fill_confirm_clear", "fill_opened", "fill_broken_file",
+                 "fill_foreign_file", "fill_other_version", "fill_downloaded", "fill_download_failed",
+                 "fill_row", "fill_remove_row", "fill_example_loaded", "fill_confirm_example", "fill_storage_off")
+
+
+def header_fields(lang: str) -> str:
+    rows = "".join(
+        f'<p class="wps-fill-line"><label for="{control_id(key)}">{esc(label(lang, key))}</label> '
+        f'<input type="text" id="{control_id(key)}" class="wps-answer" data-field="{key}" autocomplete="off"></p>'
+        for key in HEADER_FIELDS)
+    return f'<div class="wps-fill-header">{rows}</div>'
+
+
+def row_cells(table_id: str, columns, lang: str, row: str, column_ids=None) -> str:
+    column_ids = column_ids or [column_id(i) for i in range(1, len(columns) + 1)]
+    cells = "".join(
+        f'<td data-label="{esc(c[lang])}">' + textarea(f"{table_id}.{row}.{key}", 2,
+                                                       aria_label=f"{c[lang]} · {label(lang, 'fill_row')} {row}") + "</td>"
+        for key, c in zip(column_ids, columns))
+    remove = (f'<td class="wps-row-tools"><button type="button" class="wps-remove-row" data-row-action="remove" '
+              f'aria-label="{esc(label(lang, "fill_remove_row"))} {row}">×</button></td>')
+    return f'<tr class="wps-answer-row" data-row="{row}">{cells}{remove}</tr>'
+
+
+def answer_table(table_id: str, columns, lang: str, caption: str, example=None, rows: int = INITIAL_ROWS,
+                 column_ids=None) -> str:
+    head = "".join(f'<th scope="col">{esc(c[lang])}</th>' for c in columns)
+    head += f'<th scope="col"><span class="wps-visually-hidden">{esc(label(lang, "fill_row_tools"))}</span></th>'
+    body = ""
+    if example:
+        cells = "".join(f'<td data-label="{esc(c[lang])}">{esc(v[lang])}</td>' for c, v in zip(columns, example))
+        body += f'<tr class="wps-example" aria-label="{esc(label(lang, "example_row"))}">{cells}<td></td></tr>'
+    body += "".join(row_cells(table_id, columns, lang, str(n), column_ids) for n in range(1, rows + 1))
+    template = row_cells(table_id, columns, lang, "__ROW__", column_ids)
+    # one outer <div>: Markdown keeps a raw HTML block whole only up to the end of its first element
+    return (f'<div class="wps-answers-block"><div class="wps-table-wrap"><table class="wps-fill wps-answers" data-table="{esc(table_id)}">'
+            f"<caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+            f'<template data-row-template="{esc(table_id)}">{template}</template>'
+            f'<p><button type="button" class="md-button wps-add-row" data-row-action="add" data-table="{esc(table_id)}">'
+            f'{esc(label(lang, "fill_add_row"))}</button></p></div>')
+
+
+def _form(section: FormSection, number: int, lang: str) -> str:
+    out = ['<dl class="wps-form">']
+    for index, field in enumerate(section.fields, 1):
+        field_id = form_field_id(number, index)
+        out.append(f'<dt><label for="{control_id(field_id)}">{esc(field.label[lang])}</label></dt><dd>')
+        if field.prompt:
+            out.append(f'<p class="wps-prompt">{esc(field.prompt[lang])}</p>')
+        if field.example:
+            out.append(f'<p class="wps-example-text"><span class="wps-tag">{esc(label(lang, "example"))}</span> '
+                       f"{esc(field.example[lang])}</p>")
+        out.append(textarea(field_id, max(2, min(field.lines, 6))) + "</dd>")
+    out.append("</dl>")
+    return "".join(out)
+
+
+def _list(section: ListSection, number: int, lang: str) -> str:
+    items = []
+    for index, item in enumerate(section.items, 1):
+        text_id = f"prompt-{list_item_id(number, index)}"
+        items.append(f'<li><span id="{text_id}">{esc(item[lang])}</span>'
+                     + textarea(list_item_id(number, index), max(2, min(section.lines, 6)), labelled_by=text_id) + "</li>")
+    return '<ol class="wps-prompts wps-fillable-list">' + "".join(items) + "</ol>"
+
+
+def _quiz(section: QuizSection, number: int, lang: str) -> str:
+    questions, answers = [], []
+    for q, question in enumerate(section.questions, 1):
+        field_id = question_id(number, q)
+        options = "".join(
+            f'<li><input type="radio" id="{control_id(field_id)}-{o}" name="{control_id(field_id)}" value="{o}" '
+            f'data-field="{field_id}"><label for="{control_id(field_id)}-{o}">{esc(option[lang])}</label></li>'
+            for o, option in enumerate(question.options, 1))
+        questions.append(f'<li><fieldset class="wps-question"><legend>{esc(question.text[lang])}</legend>'
+                         f'<ol class="wps-options" type="a">{options}</ol></fieldset></li>')
+        answers.append(f"<li>{chr(96 + question.answer)}) {esc(question.options[question.answer - 1][lang])}</li>")
+    return (f'<ol class="wps-quiz">{"".join(questions)}</ol>'
+            f'<details class="trainer-note"><summary>{esc(label(lang, "answers"))}</summary><ol>{"".join(answers)}</ol></details>')
+
+
+def worksheet_form(item, lang: str, script_src: str, template_src: str) -> tuple[str, list[tuple[str, str]]]:
+    """(tool bar and header fields, [(heading, HTML)] blocks) of a fillable worksheet page."""
+    top = (toolbar("worksheet", item.id, lang, version_key(item), template_src, f"{item.id}-{lang}")
+           + header_fields(lang) + f'<script src="{esc(script_src)}" defer></script>')
+    blocks = []
+    if item.instructions:
+        blocks.append((label(lang, "instructions"), instructions_list(item, lang)))
+    for number, section in enumerate(item.sections, 1):
+        intro = f'<p>{esc(section.intro[lang])}</p>' if section.intro else ""
+        if isinstance(section, TableSection):
+            body = answer_table(section_id(number), section.columns, lang, section.title[lang], section.example)
+        elif isinstance(section, FormSection):
+            body = _form(section, number, lang)
+        elif isinstance(section, QuizSection):
+            body = _quiz(section, number, lang)
+        else:
+            body = _list(section, number, lang)
+        blocks.append((section.title[lang], intro + body))
+    return top, blocks
