@@ -17,8 +17,8 @@ from pydantic import ValidationError
 from . import LANGUAGES
 from .errors import ProblemList
 from .terminology import check_toolkit as check_terminology
-from .model import (PILLAR_CODES, CaseStudyMeta, Checklist, GlossaryTerm, Indicator, ModuleMeta, PageMeta, Plan,
-                    PlanBuilderTexts, Programme, Session, Source, Worksheet)
+from .model import (PILLAR_CODES, CaseStudyMeta, Checklist, GlossaryTerm, Indicator, ModuleMeta, PageMeta,
+                    Programme, Session, Source, Worksheet)
 from .schedule import day_schedule
 from .page_templates import markup_problems, template_problems
 from .validation_messages import explain
