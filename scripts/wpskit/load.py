@@ -328,7 +328,7 @@ def _check_indicators(toolkit: Toolkit, problems: ProblemList):
                     f'the worksheet "{worksheet}" does not exist. Use the id of a file in toolkit/worksheets/ '
                     "(e.g. results-framework)."))
         for index, module in enumerate(indicator.modules):
-            if module not in modules:
+            if module not in modules and module not in toolkit.broken:
                 problems.add(path, line("modules", index), (
                     f'the module "{module}" does not exist. Use the id of a page in docs/vi/modules/ '
                     "(e.g. 06-results-indicators)."))
