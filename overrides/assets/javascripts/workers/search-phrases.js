@@ -3,7 +3,7 @@
    Vietnamese words are made of syllables, and Material's index holds each syllable alone:
    "binh dang gioi" would rank a page with "bình", "đẳng" and "giới" far apart as high as a
    page saying "bình đẳng giới". This layer adds, before Material builds its index, two
-   fields per document holding each pair of adjacent words, folded ("binh_dang dang_gioi"):
+   fields per document holding its pairs of adjacent words, folded ("binh_dang dang_gioi"):
    `pairs_title` and `pairs` (their weights are declared in the index's config by
    scripts/wpskit/search_index.py). Each query gains the same pairs as extra terms, so pages
    holding the phrase, and titles above all, rank first; Material's ranking, highlighting
@@ -44,7 +44,9 @@
       .filter(function (word) { return word && !isStopWord(word); }).map(fold);
   }
 
-  /* The distinct pairs of adjacent words of a text, e.g. ["binh_dang", "dang_gioi"]. */
+  /* The pairs of adjacent words of a text, e.g. ["binh_dang", "dang_gioi"]: once each when
+     `seen` is given (a title), every time they occur otherwise (a text: a page that keeps
+     saying "bình đẳng giới" is more about it than one that says it once). */
   function pairsOf(text, seen) {
     var out = [];
     String(text || "").replace(MARKUP, " ").replace(/&[a-z]+;|&#\d+;/g, " ").split(BREAK)
@@ -52,7 +54,8 @@
         var list = words(run);
         for (var i = 1; i < list.length; i++) {
           var pair = list[i - 1] + "_" + list[i];
-          if (!seen[pair]) { seen[pair] = true; out.push(pair); }
+          if (!seen || !seen[pair]) { out.push(pair); }
+          if (seen) { seen[pair] = true; }
         }
       });
     return out;
@@ -62,9 +65,22 @@
     var fields = index.config && index.config.fields;
     if (!fields || !PAIR_FIELDS.every(function (name) { return name in fields; })) { return; }
     useStopWords((index.config.lang || ["en"])[0]);
-    index.docs.forEach(function (doc) {
-      var seen = {};
-      var title = pairsOf(doc.title, seen), text = pairsOf(doc.text, seen);
+    var pairs = index.docs.map(function (doc) {
+      return { title: pairsOf(doc.title, Object.create(null)), text: pairsOf(doc.text, null) };
+    });
+    /* A pair found in one document only is left out: it cannot change the ranking much (its
+       words are rare together already), and Lunr builds its index far faster without the
+       long tail of such pairs. */
+    var documents = Object.create(null);
+    pairs.forEach(function (doc) {
+      var seen = Object.create(null);
+      doc.title.concat(doc.text).forEach(function (pair) {
+        if (!seen[pair]) { seen[pair] = true; documents[pair] = (documents[pair] || 0) + 1; }
+      });
+    });
+    var shared = function (pair) { return documents[pair] > 1; };
+    index.docs.forEach(function (doc, i) {
+      var title = pairs[i].title.filter(shared), text = pairs[i].text.filter(shared);
       if (title.length) { doc.pairs_title = title.join(" "); }
       if (text.length) { doc.pairs = text.join(" "); }
     });
