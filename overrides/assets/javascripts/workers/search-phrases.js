@@ -29,13 +29,15 @@
       .replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
   }
 
-  /* The index's stop words ("the", "of", "to"; Vietnamese: "là", "mà") do not make pairs:
-     "plan of action" pairs as "plan_action", on the page and in the query alike. */
+  /* English stop words ("the", "of", "to": Lunr's list) do not make pairs: "plan of action"
+     pairs as "plan_action", on the page and in the query alike. Vietnamese keeps every word. */
   var isStopWord = function () { return false; };
 
   function useStopWords(lang) {
-    var lunr = self.lunr, filter = lunr && (lang === "en" ? lunr.stopWordFilter : lunr[lang] && lunr[lang].stopWordFilter);
-    if (filter) { isStopWord = function (word) { return !filter(word); }; }
+    var lunr = self.lunr;
+    if (lang === "en" && lunr && lunr.stopWordFilter) {
+      isStopWord = function (word) { return !lunr.stopWordFilter(word); };
+    }
   }
 
   /* The folded words of a text, in order, without stop words. */
