@@ -126,3 +126,25 @@ def test_offline_copy_ranks_a_phrase_like_the_site(browser, base_url, unzipped):
              for link in links[:3]]
     offline.close()
     assert found == expected
+
+
+# --- glossary terms as search sections -----------------------------------------------------
+
+@pytest.mark.parametrize("lang,title", [("vi", "Bình đẳng giới"), ("en", "Gender equality")])
+def test_each_glossary_term_is_a_search_section_of_its_own(site, lang, title):
+    path = SITE / ("en/" if lang == "en" else "") / "search" / "search_index.json"
+    docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    locations = [d["location"] for d in docs]
+    term = docs[locations.index("glossary/#gender-equality")]
+    assert term["title"].startswith(title) and "<p>" in term["text"]
+    glossary = docs[locations.index("glossary/")]
+    assert term["text"].split("</p>")[0].removeprefix("<p>") not in glossary["text"]  # not indexed twice
+    assert locations.index("glossary/") < locations.index("glossary/#gender-equality")  # Material groups sections under their page
+
+
+def test_a_page_without_anchored_terms_is_left_whole(tmp_path):
+    from wpskit.search_index import term_sections
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text("<article><dl><dt>Term</dt><dd>Definition</dd></dl></article>", encoding="utf-8")
+    doc = {"location": "page/", "title": "Page", "text": "Term Definition"}
+    assert term_sections(doc, tmp_path) == [] and doc["text"] == "Term Definition"
