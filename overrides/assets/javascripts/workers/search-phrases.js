@@ -40,10 +40,9 @@
     }
   }
 
-  /* The folded words of a text, in order, without stop words. */
-  function words(text) {
-    return text.normalize("NFC").toLowerCase().split(NOT_WORD)
-      .filter(function (word) { return word && !isStopWord(word); }).map(fold);
+  /* The words of a folded text, in order, without stop words. */
+  function words(folded) {
+    return folded.split(NOT_WORD).filter(function (word) { return word && !isStopWord(word); });
   }
 
   /* The pairs of adjacent words of a text, e.g. ["binh_dang", "dang_gioi"]: once each when
@@ -51,7 +50,7 @@
      saying "bình đẳng giới" is more about it than one that says it once). */
   function pairsOf(text, seen) {
     var out = [];
-    String(text || "").replace(MARKUP, " ").replace(/&[a-z]+;|&#\d+;/g, " ").split(BREAK)
+    fold(String(text || "").replace(MARKUP, " ").replace(/&[a-z]+;|&#\d+;/g, " ")).split(BREAK)
       .forEach(function (run) {
         var list = words(run);
         for (var i = 1; i < list.length; i++) {
@@ -94,7 +93,7 @@
     var chain = [], pairs = [];
     query.split(/\s+/).forEach(function (part) {
       if (/^-/.test(part) || /[:~^]/.test(part)) { chain = []; return; }
-      words(part).forEach(function (word) {
+      words(fold(part)).forEach(function (word) {
         if (chain.length) { pairs.push(chain[chain.length - 1] + "_" + word); }
         chain.push(word);
       });
