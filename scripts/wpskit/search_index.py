@@ -7,16 +7,35 @@ English pages as their search base). Material's search lets an index declare ext
 fields; each document gets `folded_title` and `folded` holding only the words that change
 when folded ("bình" → "binh"), once each, so the index grows little and an accented query
 still ranks exact matches first (folded fields have a lower boost).
+
+Phrases: the config also declares `pairs_title` and `pairs`, the pairs of adjacent words
+("binh_dang dang_gioi") of a document's title and text. The search worker
+(overrides/assets/javascripts/workers/search-phrases.js) fills them in the reader's browser
+and adds the query's own pairs to it, so a page holding "bình đẳng giới", and a title above
+all, ranks above one holding the three syllables apart; the downloaded index does not grow.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .textfold import folded_words, nfc
 
-FOLDED_FIELDS = {"folded_title": {"boost": 100.0}, "folded": {"boost": 0.5}}
+# Weights (tests/test_search_ranking.py measures them on a judged set of queries). Material
+# gives a title 1000 × the weight of the text; one Vietnamese syllable of a title ("bình" of
+# "hòa bình") says little, so a title weighs 100 × here and its folded words 10 ×; a title
+# holding a pair of the query's words weighs 500 ×, a pair in the text 30 ×.
+TITLE_BOOST = 100.0
+FOLDED_FIELDS = {"folded_title": {"boost": 10.0}, "folded": {"boost": 0.5}}
+PAIR_FIELDS = {"pairs_title": {"boost": 500.0}, "pairs": {"boost": 30.0}}
+EXTRA_FIELDS = {**FOLDED_FIELDS, **PAIR_FIELDS}
+
+_TAG = re.compile(r"<[^>]+>")
+_TERM = re.compile(r'<dt id="([^"]+)">(.*?)</dt>\s*<dd>(.*?)</dd>', re.S)
+_P_OPEN = re.compile(r"<p\b[^>]*>")
+_NOT_P = re.compile(r"<(?!/?p>)[^>]+>")
 
 
 def _language_of(location: str, languages, default: str) -> str:
@@ -24,14 +43,53 @@ def _language_of(location: str, languages, default: str) -> str:
     return first if first in languages and first != default else default
 
 
-def split_and_fold(index: dict, languages, default: str) -> dict:
+def _built_page(site_dir: Path, location: str) -> Path:
+    return Path(site_dir) / (location if location.endswith(".html") else location + "index.html")
+
+
+def _plain(html_text: str) -> str:
+    return " ".join(_TAG.sub(" ", html_text).split())
+
+
+def _paragraphs(html_text: str) -> str:
+    """Text with its paragraphs, like Material's own index entries: <p>…</p> <p>…</p>."""
+    return " ".join(_NOT_P.sub("", _P_OPEN.sub("<p>", html_text)).split())
+
+
+def term_sections(doc: dict, site_dir: Path | None) -> list[dict]:
+    """A page listing anchored terms (the glossary's <dt id>) gets one search section per
+    term, so a query for a term finds its definition (glossary/#gender-equality) instead of
+    the whole glossary, which would otherwise match every query a little. The page's own
+    entry keeps its introduction."""
+    if site_dir is None or "#" in doc["location"]:
+        return []
+    page = _built_page(site_dir, doc["location"])
+    html = page.read_text(encoding="utf-8") if page.is_file() else ""
+    terms = _TERM.findall(html) if '<dt id="' in html else []
+    if not terms:
+        return []
+    start = doc["text"].find(_plain(terms[0][1]).split(" (")[0])
+    if start < 0:
+        return []
+    doc["text"] = doc["text"][:start].rstrip()
+    base = doc["location"].split("#")[0]
+    return [{"location": f"{base}#{anchor}", "title": _plain(title),
+             "text": _paragraphs(definition)} for anchor, title, definition in terms]
+
+
+def split_and_fold(index: dict, languages, default: str, site_dir: Path | None = None) -> dict:
     out = {}
     for lang in languages:
         config = dict(index["config"])
         config["lang"] = [lang]
-        config["fields"] = {**config.get("fields", {}), **FOLDED_FIELDS}
+        config["fields"] = {**config.get("fields", {}), **EXTRA_FIELDS}
+        config["fields"]["title"] = {**config["fields"].get("title", {}), "boost": TITLE_BOOST}
         out[lang] = {"config": config, "docs": []}
+    docs = []
     for doc in index["docs"]:
+        doc = dict(doc)
+        docs += [doc, *term_sections(doc, site_dir)]
+    for doc in docs:
         lang = _language_of(doc["location"], languages, default)
         doc = dict(doc)
         if lang != default:
@@ -58,7 +116,7 @@ def write_language_indexes(site_dir: Path, default: str, languages, with_script:
     if not merged_path.exists():
         return {}
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    per_language = split_and_fold(merged, languages, default)
+    per_language = split_and_fold(merged, languages, default, site_dir)
     for lang, index in per_language.items():
         path = index_path(site_dir, lang, default)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -70,7 +128,7 @@ def write_language_indexes(site_dir: Path, default: str, languages, with_script:
 
 
 def unfolded_size(index: dict) -> int:
-    """Bytes the same index would take without the folded fields (the yardstick for growth)."""
-    docs = [{k: v for k, v in d.items() if k not in FOLDED_FIELDS} for d in index["docs"]]
-    config = {**index["config"], "fields": {k: v for k, v in index["config"]["fields"].items() if k not in FOLDED_FIELDS}}
+    """Bytes the same index would take without the folded and pair fields (the yardstick for growth)."""
+    docs = [{k: v for k, v in d.items() if k not in EXTRA_FIELDS} for d in index["docs"]]
+    config = {**index["config"], "fields": {k: v for k, v in index["config"]["fields"].items() if k not in EXTRA_FIELDS}}
     return len(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")).encode())
