@@ -155,3 +155,22 @@ def test_a_script_that_is_not_the_sites_own_is_blocked(site, browser, tmp_path):
         server.shutdown()
     assert len(violations) == 3, violations
     assert any("example.org" in v for v in violations)
+
+
+def test_a_file_made_in_the_browser_downloads_through_a_blob_address(site, browser):
+    """What the in-browser Word files need: a blob: download, allowed by the policy as it is."""
+    server = serve(site)
+    try:
+        context = browser.new_context(accept_downloads=True)
+        context.add_init_script(f"({LISTEN})()")
+        tab = context.new_page()
+        tab.goto(f"http://127.0.0.1:{server.server_address[1]}/en/worksheets/stakeholder-map/")
+        with tab.expect_download() as download:
+            tab.evaluate("""() => { const a = document.createElement('a');
+                a.href = URL.createObjectURL(new Blob(['made here'], {type: 'text/plain'}));
+                a.download = 'made-here.txt'; document.body.appendChild(a); a.click(); }""")
+        assert Path(download.value.path()).read_text() == "made here"
+        assert tab.evaluate("window.__violations") == []
+        context.close()
+    finally:
+        server.shutdown()

@@ -84,14 +84,14 @@ def _render(job) -> str:
     else:
         from .render.docx_file import build_docx
         data = build_docx(item, lang, context)
-    temporary = Path(str(target) + ".tmp")
+    temporary = Path(f"{target}.{os.getpid()}.tmp")  # per process: builds of two copies share the cache
     temporary.write_bytes(data)
     temporary.replace(target)
     return str(target)
 
 
 def _write_zip(target: Path, members: list[tuple[str, Path]]) -> None:
-    temporary = Path(str(target) + ".tmp")
+    temporary = Path(f"{target}.{os.getpid()}.tmp")  # per process: builds of two copies share the cache
     with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, path in members:
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
