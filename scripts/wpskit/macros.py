@@ -207,6 +207,12 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         return "\n".join(out)
 
     @env.macro
+    def handbook_links() -> str:
+        """The participant and trainer handbooks (one PDF each per language), with their sizes."""
+        from .handbooks import download_table
+        return download_table(lang(), lambda path: web.relative(here(), path))
+
+    @env.macro
     def offline_bundle_link() -> str:
         """The offline copy of the whole site, with its size (not shown inside that copy)."""
         language = lang()
