@@ -213,6 +213,12 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         return download_table(lang(), lambda path: web.relative(here(), path))
 
     @env.macro
+    def keep_offline_box() -> str:
+        """"Keep this language offline" (overrides/assets/javascripts/pwa.js shows it where it can work)."""
+        from .pwa import keep_offline_html
+        return "" if offline_build(env.conf) else keep_offline_html(lang())
+
+    @env.macro
     def offline_bundle_link() -> str:
         """The offline copy of the whole site, with its size (not shown inside that copy)."""
         language = lang()
