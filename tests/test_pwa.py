@@ -76,6 +76,11 @@ def test_a_read_page_reloads_offline_and_a_kept_language_opens_offline(context, 
     page.wait_for_selector(".wps-keep-offline[data-state=done]", timeout=TIMEOUT * 2)
     assert page.eval_on_selector(".wps-keep-offline progress", "p => [p.value, p.max]") == [len(listing["pages"])] * 2
     assert page.evaluate("caches.open('wps-downloads').then(c => c.keys()).then(k => k.length)") == 0
+    box.locator("input[type=checkbox]").check()  # now the reader asks for the downloads too
+    box.locator("button").click()
+    page.wait_for_selector(".wps-keep-offline[data-state=done]", timeout=TIMEOUT * 2)
+    kept = page.evaluate("caches.open('wps-downloads').then(c => c.keys()).then(k => k.map(r => r.url))")
+    assert sorted(kept) == sorted(base_url + p for p in listing["downloads"])
 
     context.set_offline(True)
     never_read = "en/modules/06-results-indicators/"
@@ -83,6 +88,9 @@ def test_a_read_page_reloads_offline_and_a_kept_language_opens_offline(context, 
     assert page.inner_text("h1") == "Results and indicators"
     page.goto(base_url + "en/glossary/")
     assert page.locator("h1").count() == 1
+    fetched = "url => fetch(url).then(r => r.ok, () => false)"
+    assert page.evaluate(fetched, base_url + listing["downloads"][0])  # kept on request
+    assert not page.evaluate(fetched, base_url + listing["downloads"][0].replace("/en/", "/vi/"))  # not kept
     assert not outside, outside
 
 

@@ -20,9 +20,10 @@ copyFileSync(require.resolve("workbox-window/build/workbox-window.prod.umd.js"),
 const { count, size, warnings } = await generateSW({
   globDirectory: site,
   swDest: join(site, "sw.js"),
-  // the app shell: styles, scripts (less the search languages Lunr ships and the site
-  // does not use), icons, both home pages and manifests
+  // the app shell: styles, scripts (with the two Lunr files the search uses, not the other
+  // languages Lunr ships), icons, both home pages and manifests
   globPatterns: ["assets/stylesheets/**/*.css", "assets/javascripts/*.js", "assets/javascripts/workers/*.js",
+                 "assets/javascripts/lunr/min/lunr.{stemmer.support,vi}.min.js",
                  "assets/images/**/*.{svg,png}", "index.html", "en/index.html", "manifest.webmanifest", "en/manifest.webmanifest"],
   globIgnores: ["**/*.map"],
   cacheId: "wps",

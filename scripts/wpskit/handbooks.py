@@ -111,8 +111,8 @@ def contents(kind: str, lang: str, toolkit, context, chapters: dict, item_url) -
     """[(part title, [Chapter])] of one handbook, in reading order."""
     modules = [chapters[p.slug] for p in toolkit.modules(lang) if p.slug in chapters]
 
-    def items(collection):
-        return [print_chapter(i, lang, context, item_url(i)) for i in sorted(collection.values(), key=lambda i: i.title[lang])]
+    def items(collection, key=lambda i: i.title[lang]):
+        return [print_chapter(i, lang, context, item_url(i)) for i in sorted(collection.values(), key=key)]
 
     text = TEXT[lang]
     if kind == "participant-handbook":
@@ -126,7 +126,7 @@ def contents(kind: str, lang: str, toolkit, context, chapters: dict, item_url) -
     return [
         (text["how_to_use"], [chapters[s] for s in ("start/index.md", "trainers/index.md") if s in chapters]),
         (label(lang, "programmes_heading"), items(toolkit.programmes)),
-        (label(lang, "sessions_heading"), items(toolkit.sessions)),
+        (label(lang, "sessions_heading"), items(toolkit.sessions, key=lambda i: i.id)),  # s01…, in teaching order
         (text["modules"], modules),
     ]
 

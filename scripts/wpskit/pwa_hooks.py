@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from . import LANGUAGES, pwa
-from .site_hooks import DEFAULT_LANGUAGE, current_language, language_prefix, offline_build, root_language
+from .site_hooks import current_language, language_prefix, offline_build
 
 log = logging.getLogger("mkdocs.plugins.wpskit.pwa")
 
@@ -38,8 +38,7 @@ def on_post_build(config):
     if getattr(i18n, "building", False) or offline_build(config):
         return
     site_dir = Path(config.site_dir)
-    root = root_language(config)
-    built = LANGUAGES if root == DEFAULT_LANGUAGE else (root,)
+    built = [lang for lang in LANGUAGES if lang in SITE_NAMES]  # a preview builds one language
     pwa.write_site_files(site_dir, {lang: language_prefix(lang, config) for lang in built}, SITE_NAMES)
     try:
         said = pwa.write_service_worker(site_dir)

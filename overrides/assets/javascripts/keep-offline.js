@@ -69,6 +69,7 @@
           var files = withDownloads.checked ? list.downloads.map(function (p) { return new URL(p, root).href; }) : [];
           var total = pages.length + files.length, done = 0;
           button.disabled = true;
+          box.removeAttribute("data-state");
           bar.hidden = false;
           bar.max = total;
           bar.value = 0;
