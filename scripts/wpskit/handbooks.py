@@ -199,12 +199,14 @@ def handbook_html(kind: str, lang: str, parts: list, site_url: str) -> str:
     for part_number, (part, chapters) in enumerate(linked, 1):
         if not chapters:
             continue
-        part_anchor = f"p{part_number}"
-        toc.append(f'<li class="toc-part"><a href="#{part_anchor}">{esc(part)}</a></li>')
-        body.append(f'<section class="part" id="{part_anchor}"><h1 class="part-title">{esc(part)}</h1></section>')
+        solo = len(chapters) == 1 and chapters[0][1] == part  # e.g. the glossary: no divider page of its own
+        if not solo:
+            part_anchor = f"p{part_number}"
+            toc.append(f'<li class="toc-part"><a href="#{part_anchor}">{esc(part)}</a></li>')
+            body.append(f'<section class="part" id="{part_anchor}"><h1 class="part-title">{esc(part)}</h1></section>')
         for anchor, chapter_title, content, print_page in chapters:
-            toc.append(f'<li class="toc-chapter"><a href="#{anchor}">{esc(chapter_title)}</a></li>')
-            classes = "chapter print-item" if print_page else "chapter md-typeset"
+            toc.append(f'<li class="{"toc-part" if solo else "toc-chapter"}"><a href="#{anchor}">{esc(chapter_title)}</a></li>')
+            classes = ("chapter print-item" if print_page else "chapter md-typeset") + (" solo" if solo else "")
             body.append(f'<article class="{classes}" id="{anchor}">{content}</article>')
     intro = text["participant_intro" if kind == "participant-handbook" else "trainer_intro"]
     home = site_url.rstrip("/") + ("/" if lang == "vi" else "/en/")
