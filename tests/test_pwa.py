@@ -105,7 +105,6 @@ def test_a_new_version_replaces_the_old_cache_with_a_notice(browser, tmp_path):
         page.goto(base + "en/")
         page.wait_for_function(CONTROLLED, timeout=TIMEOUT)
         assert page.locator(".wps-update-notice").count() == 0
-        first_worker = page.evaluate("navigator.serviceWorker.controller.scriptURL")
 
         # the second build: a changed stylesheet and page, and the worker made again from them
         stylesheet = published / "assets" / "stylesheets" / "toolkit.css"
@@ -118,7 +117,6 @@ def test_a_new_version_replaces_the_old_cache_with_a_notice(browser, tmp_path):
         notice = page.locator(".wps-update-notice")
         notice.wait_for(state="visible", timeout=TIMEOUT)
         assert notice.get_attribute("role") == "status" and "updated" in notice.inner_text()
-        assert page.evaluate("navigator.serviceWorker.controller.scriptURL") == first_worker
         # the old precache entries go once the new worker has activated (a moment after it took over)
         page.wait_for_function("""caches.keys().then(names => Promise.all(names.map(n => caches.open(n)
             .then(c => c.keys().then(keys => Promise.all(keys.filter(k => k.url.includes('toolkit.css'))
@@ -160,3 +158,36 @@ def test_without_node_the_site_is_built_without_a_worker_and_says_so(tmp_path, m
     said = pwa.write_service_worker(tmp_path)
     assert said.startswith("NOTICE") and "without its service worker" in said
     assert not (tmp_path / "sw.js").exists()
+
+
+def test_a_broken_update_keeps_the_old_version_working(browser, tmp_path):
+    """A second build published half-way (a file of its app shell missing): Workbox's install
+    fails, the old worker and its cache stay, and the reader still gets a styled page."""
+    published = tmp_path / "site"
+    shutil.copytree(ROOT / "site", published, ignore=shutil.ignore_patterns("downloads"))
+    server = serve(published)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    context = browser.new_context(viewport={"width": 412, "height": 860})
+    try:
+        page = context.new_page()
+        page.goto(base + "modules/03-localization/")
+        page.wait_for_function(CONTROLLED, timeout=TIMEOUT)
+        page.wait_for_function(cached("wps-pages"), timeout=TIMEOUT)
+        stylesheet = published / "assets" / "stylesheets" / "toolkit.css"
+        stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n/* second build */\n", encoding="utf-8")
+        assert "precached" in pwa.write_service_worker(published)
+        stylesheet.unlink()  # the upload stopped before this file
+
+        page.goto(base + "modules/03-localization/")
+        page.wait_for_function("""navigator.serviceWorker.getRegistration().then(r => r && !r.installing)""", timeout=TIMEOUT)
+        page.reload()
+        assert page.locator(".wps-update-notice").count() == 0
+        assert page.inner_text("h1")
+        styled = "getComputedStyle(document.querySelector('.md-header')).backgroundColor"
+        assert page.evaluate(styled) == "rgb(91, 42, 134)"  # the toolkit's colour: toolkit.css came from the old cache
+        context.set_offline(True)
+        page.reload()
+        assert page.inner_text("h1") and page.evaluate(styled) == "rgb(91, 42, 134)"
+    finally:
+        context.close()
+        server.shutdown()
