@@ -188,6 +188,9 @@ def test_a_broken_update_keeps_the_old_version_working(browser, tmp_path):
         context.set_offline(True)
         page.reload()
         assert page.inner_text("h1") and page.evaluate(styled) == "rgb(91, 42, 134)"
+        for never_read, lang in (("about/", "vi"), ("en/about/", "en")):  # no blank page: the home page of its language
+            page.goto(base + never_read)
+            assert page.evaluate("document.documentElement.lang") == lang and page.locator("h1").count() == 1
     finally:
         context.close()
         server.shutdown()

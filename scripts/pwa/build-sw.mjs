@@ -36,7 +36,12 @@ const { count, size, warnings } = await generateSW({
   runtimeCaching: [
     {
       // pages: the network first (the newest text), the copy last read when offline;
-      // a page never read and not kept offline falls back to the precached home page
+      // a page never read and not kept offline falls back to the precached home page of its language
+      urlPattern: ({ request, url, sameOrigin }) => sameOrigin && request.mode === "navigate" && url.pathname.includes("/en/"),
+      handler: "NetworkFirst",
+      options: { cacheName: "wps-pages", networkTimeoutSeconds: 6, precacheFallback: { fallbackURL: "en/index.html" } },
+    },
+    {
       urlPattern: ({ request, sameOrigin }) => sameOrigin && request.mode === "navigate",
       handler: "NetworkFirst",
       options: { cacheName: "wps-pages", networkTimeoutSeconds: 6, precacheFallback: { fallbackURL: "index.html" } },
