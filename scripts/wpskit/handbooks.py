@@ -139,9 +139,9 @@ def _clean(root, keep_trainer_notes: bool) -> None:
             element.drop_tree()
 
 
-def _link_chapters(parts: list, site_url: str, keep_trainer_notes: bool) -> list[tuple[str, list[tuple[str, str, str]]]]:
+def _link_chapters(parts: list, site_url: str, keep_trainer_notes: bool) -> list:
     """Parse every chapter, give its ids a chapter prefix, turn links into in-PDF links
-    where the target is in the handbook. Returns [(part, [(anchor, title, html)])]."""
+    where the target is in the handbook. Returns [(part, [(anchor, title, html, print_page)])]."""
     anchors = {}
     trees = []
     number = 0
