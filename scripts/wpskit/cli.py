@@ -115,6 +115,9 @@ def build_site(site_dir: str, lang: str | None) -> int:
         target.rename(old)
     partial.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+    for line in result.stdout.splitlines():  # e.g. a site built without its service worker (no Node.js)
+        if line.startswith("NOTICE"):
+            print(line)
     print(f"Built {site_dir}/ in {time.monotonic() - started:.1f} s.")
     return 0
 

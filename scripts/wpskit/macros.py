@@ -239,6 +239,18 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         return "\n".join(out)
 
     @env.macro
+    def handbook_links() -> str:
+        """The participant and trainer handbooks (one PDF each per language), with their sizes."""
+        from .handbooks import download_table
+        return download_table(lang(), lambda path: web.relative(here(), path))
+
+    @env.macro
+    def keep_offline_box() -> str:
+        """"Keep this language offline" (overrides/assets/javascripts/pwa.js shows it where it can work)."""
+        from .pwa import keep_offline_html
+        return "" if offline_build(env.conf) else keep_offline_html(lang())
+
+    @env.macro
     def offline_bundle_link() -> str:
         """The offline copy of the whole site, with its size (not shown inside that copy)."""
         language = lang()
