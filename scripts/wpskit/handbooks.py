@@ -39,7 +39,7 @@ TEXT = {
         "participant-handbook": "Sổ tay học viên",
         "trainer-handbook": "Sổ tay giảng viên",
         "participant_intro": "Các bài học và nghiên cứu tình huống, bảng thuật ngữ, phiếu bài tập và danh sách kiểm tra.",
-        "trainer_intro": "Cách sử dụng bộ công cụ, các chương trình tập huấn, hướng dẫn từng phiên dạy và các bài học kèm ghi chú cho giảng viên.",
+        "trainer_intro": "Cách sử dụng bộ công cụ, các chương trình tập huấn, hướng dẫn từng phiên và các bài học kèm ghi chú cho giảng viên.",
         "contents": "Mục lục",
         "how_to_use": "Cách sử dụng bộ công cụ",
         "modules": "Bài học",

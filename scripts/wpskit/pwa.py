@@ -104,7 +104,7 @@ def write_service_worker(site_dir: Path) -> str:
     return result.stdout.strip()
 
 
-KEEP_LABEL = {"vi": "Lưu ngôn ngữ này để đọc ngoại tuyến", "en": "Keep this language offline"}
+KEEP_LABEL = {"vi": "Lưu toàn bộ trang tiếng Việt để đọc khi không có mạng", "en": "Keep all English pages offline"}
 
 
 def keep_offline_html(lang: str) -> str:

@@ -10,16 +10,16 @@
   var lang = document.documentElement.lang === "en" ? "en" : "vi";
   var TEXT = {
     vi: {
-      size: function (n, size) { return n + " trang, khoảng " + size; },
-      downloads: function (n, size) { return "Lưu cả " + n + " tệp tải về (PDF, Word, ZIP): " + size; },
+      size: function (n, size) { return n + " trang, dung lượng khoảng " + size; },
+      downloads: function (n, size) { return "Lưu cả " + n + " tệp tải về (PDF, Word, ZIP), thêm " + size; },
       saving: function (i, n) { return "Đang lưu " + i + "/" + n + "…"; },
-      done: function (n) { return "Xong: " + n + " mục đã được lưu; anh/chị có thể đọc khi không có mạng."; },
+      done: function (n) { return "Đã lưu xong " + n + " mục; anh/chị có thể đọc khi không có mạng."; },
       failed: function (k) { return "Chưa lưu được " + k + " mục; anh/chị hãy thử lại khi có mạng."; },
       unavailable: "Không lấy được danh sách trang; anh/chị hãy thử lại khi có mạng."
     },
     en: {
       size: function (n, size) { return n + " pages, about " + size; },
-      downloads: function (n, size) { return "Also keep the " + n + " downloads (PDF, Word, ZIP): " + size; },
+      downloads: function (n, size) { return "Also keep the " + n + " downloads (PDF, Word, ZIP), " + size + " more"; },
       saving: function (i, n) { return "Saving " + i + " of " + n + "…"; },
       done: function (n) { return "Done: " + n + " items saved; you can read them without a connection."; },
       failed: function (k) { return k + " items could not be saved; please try again when online."; },

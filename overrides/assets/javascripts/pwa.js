@@ -12,7 +12,7 @@
   var root = new URL("../../", script.src);
   var lang = document.documentElement.lang === "en" ? "en" : "vi";
   var TEXT = {
-    vi: { updated: "Bộ công cụ vừa được cập nhật phiên bản mới.", reload: "Tải lại trang" },
+    vi: { updated: "Bộ công cụ đã có phiên bản mới.", reload: "Tải lại trang" },
     en: { updated: "The toolkit has been updated to a new version.", reload: "Reload the page" }
   }[lang];
   var PAGES = "wps-pages";
