@@ -52,13 +52,22 @@ def restore(cache_dir: Path, run_key: str, site_dir: Path) -> str | None:
 
 
 def store(cache_dir: Path, run_key: str, site_dir: Path, said: str) -> None:
+    """Keep this run's worker files under its key (written aside, then renamed: a build
+    reading the cache meanwhile never sees half an entry); drop the other entries."""
+    import os
     cache_dir = Path(cache_dir)
-    shutil.rmtree(cache_dir, ignore_errors=True)  # only the last run is kept
     entry = cache_dir / run_key
-    partial = cache_dir / (run_key + ".partial")
+    partial = cache_dir / f"{run_key}.{os.getpid()}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
     for path in outputs(site_dir):
         target = partial / path.relative_to(site_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
     (partial / "said.txt").write_text(said, encoding="utf-8")
-    partial.rename(entry)
+    try:
+        partial.rename(entry)
+    except OSError:  # the same entry, made by another build meanwhile
+        shutil.rmtree(partial, ignore_errors=True)
+    for other in cache_dir.iterdir():
+        if other.name != run_key and not other.name.endswith(".partial"):
+            shutil.rmtree(other, ignore_errors=True)
