@@ -4,7 +4,6 @@ indicators shown on the worksheet and module pages they name."""
 
 from __future__ import annotations
 
-import os
 
 from . import LANGUAGES
 from .page_parts import link_from
@@ -43,7 +42,7 @@ def define_indicator_macros(env):
         links = []
         for extension in EXTENSIONS:
             size = STATE.sizes.get((language, "indicators", extension))
-            if size or os.environ.get("WPS_SKIP_DOWNLOADS") == "1":
+            if size:  # only a file the site has (none when WPS_SKIP_DOWNLOADS=1)
                 href = web.relative(env.page.url, urls().download("indicators", extension))
                 links.append((bank.word(language, extension), href, size))
         return web.buttons(links, language)
@@ -75,10 +74,12 @@ def define_indicator_macros(env):
             links = []
             for extension in EXTENSIONS:
                 size = STATE.sizes.get((file_lang, "indicators", extension))
-                size_text = f" ({max(1, round(size / 1024))} KB)" if size else ""
+                if not size:
+                    continue  # not made in this build (WPS_SKIP_DOWNLOADS=1): not linked
+                size_text = f" ({max(1, round(size / 1024))} KB)"
                 href = web.relative(env.page.url, f"downloads/{file_lang}/indicators.{extension}")
                 links.append(f'<a href="{esc(href)}" download>{extension.upper()}{size_text}</a>')
-            cells.append(" · ".join(links))
+            cells.append(" · ".join(links) or "—")
         title = f"[{md_text(bank.word(language, 'bank'))}]({link_from(env.page.file.src_uri, f'{language}/indicators/index.md')})"
         out.append(f"| {title} | {cells[0]} | {cells[1]} |\n")
         return "\n".join(out)

@@ -6,7 +6,6 @@ the page's own; links are relative to the page, so they work online and offline.
 
 from __future__ import annotations
 
-import os
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .page_parts import link_from, reading_minutes, tool_markdown_link
@@ -73,11 +72,12 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
                   ("docx", "agenda_docx" if item.kind == "programme" else "docx")]
         for extension, key in wanted:
             size = STATE.sizes.get((language, item.id, extension))
-            if size or os.environ.get("WPS_SKIP_DOWNLOADS") == "1":
+            if size:  # only a file the site has (none when WPS_SKIP_DOWNLOADS=1)
                 out.append((label(language, key), web.relative(here(), urls().download(item.id, extension)), size))
         if item.kind == "session":
             size = STATE.sizes.get((language, f"{item.id}-pack", "zip"))
-            out.append((label(language, "pack"), web.relative(here(), urls().download(f"{item.id}-pack", "zip")), size))
+            if size:
+                out.append((label(language, "pack"), web.relative(here(), urls().download(f"{item.id}-pack", "zip")), size))
         return out
 
     @env.macro
@@ -242,6 +242,8 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
     def handbook_links() -> str:
         """The participant and trainer handbooks (one PDF each per language), with their sizes."""
         from .handbooks import download_table
+        if STATE.skip_downloads:
+            return ""  # not made in this build: not linked
         return download_table(lang(), lambda path: web.relative(here(), path))
 
     @env.macro
@@ -282,10 +284,12 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
                     for extension in extensions:
                         name = f"{item.id}-pack" if extension == "zip" else item.id
                         size = STATE.sizes.get((file_lang, name, extension))
-                        size_text = f" ({max(1, round(size / 1024))} KB)" if size else ""
+                        if not size:
+                            continue  # not made in this build (WPS_SKIP_DOWNLOADS=1): not linked
+                        size_text = f" ({max(1, round(size / 1024))} KB)"
                         href = web.relative(here(), f"downloads/{file_lang}/{name}.{extension}")
                         links.append(f'<a href="{esc(href)}" download>{extension.upper()}{size_text}</a>')
-                    cells.append(" · ".join(links))
+                    cells.append(" · ".join(links) or "—")
                 out.append(f"| {item_link(item.id)} | {cells[0]} | {cells[1]} |")
             out.append("")
         return "\n".join(out)

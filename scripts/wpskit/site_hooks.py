@@ -45,6 +45,7 @@ class BuildState:
     cache: DownloadCache | None = None
     fill_assets: dict = {}  # site path -> cached file (fill_assets.py)
     fill_cache: Path | None = None
+    skip_downloads = False  # WPS_SKIP_DOWNLOADS=1: no download made, published, linked or pruned
 
 
 STATE = BuildState()
@@ -116,7 +117,8 @@ def on_config(config):
     shared_cache = os.environ.get("WPS_CACHE_DIR")  # tests share one cache between project copies
     STATE.cache = DownloadCache(Path(shared_cache) if shared_cache else root / ".cache" / "downloads")
     STATE.cache.prunable = not shared_cache
-    if os.environ.get("WPS_SKIP_DOWNLOADS") != "1":
+    STATE.skip_downloads = os.environ.get("WPS_SKIP_DOWNLOADS") == "1"
+    if not STATE.skip_downloads:
         items = [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values()]
         try:
             STATE.downloads = STATE.cache.prepare(items, STATE.context)
@@ -276,5 +278,5 @@ def on_post_build(config):
     bundle = offline_bundle(project_root(config))
     if bundle.exists() and not offline_build(config):
         link_or_copy(bundle, site_dir / "downloads" / bundle.name)
-        if STATE.cache.prunable:
+        if STATE.cache.prunable and not STATE.skip_downloads:  # a build that made no download keeps them all
             STATE.cache.prune(STATE.downloads)
