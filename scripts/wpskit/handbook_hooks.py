@@ -1,4 +1,4 @@
-"""Build steps of the handbooks (wpskit/handbooks.py), called through scripts/mkdocs_hooks_handbooks.py.
+"""Build steps of the handbooks (wpskit/handbooks.py), called by the toolkit's MkDocs plugin (plugin.py).
 
   on_env         each language, once every page's article is written (before the pages
                  are put into templates): compose both handbooks; make each PDF that is
@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -29,7 +28,7 @@ PENDING = Pending()
 
 
 def on_env(env, config, files):
-    if os.environ.get("WPS_SKIP_DOWNLOADS") == "1" or STATE.toolkit is None or STATE.cache is None:
+    if STATE.skip_downloads or STATE.toolkit is None or STATE.cache is None:
         return env
     lang = current_language(config)
     chapters = handbooks.page_chapters(files)

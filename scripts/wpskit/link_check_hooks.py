@@ -1,4 +1,4 @@
-"""The build's last step (scripts/mkdocs_hooks_checks.py): after every download, handbook,
+"""The build's last step (called by the toolkit's MkDocs plugin, plugin.py): after every download, handbook,
 fill-in file, offline bundle and service worker is in place, no page links a missing file."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Build steps of the installable site (wpskit/pwa.py), called through scripts/mkdocs_hooks_pwa.py.
+"""Build steps of the installable site (wpskit/pwa.py), called by the toolkit's MkDocs plugin (plugin.py).
 
   on_config      tell the templates whether this build gets a manifest (not the file:// copy)
   on_post_build  after everything else is written (downloads included): manifests, the

@@ -1,4 +1,4 @@
-"""Build-time steps, called by MkDocs through scripts/mkdocs_hooks.py.
+"""Build-time steps, called by the toolkit's MkDocs plugin (plugin.py), its options in STATE.options.
 
 Order inside one `mkdocs build` (mkdocs-static-i18n builds Vietnamese, then English):
   on_startup     once per process: the garbage collector skips what lives until the end
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import atexit
 import gc
-import os
 import sys
 from pathlib import Path
 
@@ -46,6 +45,7 @@ class BuildState:
     fill_assets: dict = {}  # site path -> cached file (fill_assets.py)
     fill_cache: Path | None = None
     skip_downloads = False  # WPS_SKIP_DOWNLOADS=1: no download made, published, linked or pruned
+    options = None  # the plugin's config (plugin.ToolkitConfig)
 
 
 STATE = BuildState()
@@ -114,10 +114,10 @@ def on_config(config):
     toolkit = STATE.toolkit
     STATE.context = RenderContext.of(toolkit)
     STATE.l10n = {row.translation: row for row in translations}
-    shared_cache = os.environ.get("WPS_CACHE_DIR")  # tests share one cache between project copies
+    shared_cache = STATE.options.cache_dir  # tests share one cache between project copies
     STATE.cache = DownloadCache(Path(shared_cache) if shared_cache else root / ".cache" / "downloads")
     STATE.cache.prunable = not shared_cache
-    STATE.skip_downloads = os.environ.get("WPS_SKIP_DOWNLOADS") == "1"
+    STATE.skip_downloads = STATE.options.skip_downloads
     if not STATE.skip_downloads:
         items = [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values()]
         try:
@@ -226,8 +226,8 @@ def on_page_markdown(markdown, page, config, files):
             markdown = outdated_banner(lang, row, relative(page.url, default_language_url(slug, config)),
                                        config.repo_url.rstrip("/") + "/edit/main/" + translated) + "\n\n" + markdown
     markdown += "\n\n" + abbreviation_definitions(toolkit, lang) + "\n"
-    if os.environ.get("WPS_EXPORT_MARKDOWN"):  # `make bench`: the final Markdown, for its yardstick build
-        target = Path(os.environ["WPS_EXPORT_MARKDOWN"]) / page.file.src_uri
+    if STATE.options.export_markdown:  # `make bench`: the final Markdown, for its yardstick build
+        target = Path(STATE.options.export_markdown) / page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
     return markdown
