@@ -45,3 +45,15 @@ def test_a_bad_option_stops_the_build_naming_it(project_copy):
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "skip_downloads" in output and "perhaps" in output, output
     assert "Traceback" not in output and not (project_copy / "site").exists()
+
+
+def test_the_build_state_lives_on_the_plugin_instance():
+    from wpskit import handbook_hooks, indicator_macros, macros, pwa_hooks, site_hooks
+    from wpskit.plugin import ToolkitPlugin
+    assert not hasattr(site_hooks, "STATE") and not hasattr(handbook_hooks, "PENDING")
+    assert not hasattr(pwa_hooks, "SITE_NAMES")
+    first, second = ToolkitPlugin(), ToolkitPlugin()
+    first.state.sizes[("vi", "x", "pdf")] = 1
+    assert second.state.sizes == {} and first.state is not second.state
+    for module in (site_hooks, handbook_hooks, pwa_hooks, macros, indicator_macros):
+        assert "os.environ" not in open(module.__file__, encoding="utf-8").read(), module.__name__

@@ -8,6 +8,9 @@ functions; the plugin puts them in their order:
   pwa_hooks       manifests and the Workbox service worker of the installable site
   link_check_hooks  last: no page links a download the site lacks
 
+The build's state (sources, downloads, sizes, handbook jobs…) is a BuildState held by the
+plugin instance; the steps and the macros reach it through the config (state_of(config)).
+
 Registered as the `mkdocs.plugins` entry point `wpskit` of the toolkit's own package
 metadata, scripts/wps_toolkit-0.dist-info/: Python finds it on the path the Makefile sets
 (PYTHONPATH=scripts), so nothing is installed into the virtual environment.
@@ -58,11 +61,15 @@ def _steps(*functions) -> CombinedEvent:
 class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     supports_multiple_instances = False
 
+    def __init__(self):
+        super().__init__()
+        self.state = site_hooks.BuildState()
+
     def on_startup(self, *, command, dirty):
         site_hooks.on_startup(command, dirty)
 
     def _configure(self, config):
-        site_hooks.STATE.options = self.config
+        self.state.options = self.config
         return site_hooks.on_config(config)
 
     _configure.mkdocs_priority = site_hooks.on_config.mkdocs_priority  # type: ignore[attr-defined]
