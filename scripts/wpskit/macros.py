@@ -11,7 +11,7 @@ from . import DEFAULT_LANGUAGE, LANGUAGES
 from .page_parts import link_from, reading_minutes, tool_markdown_link
 from .render import html as web
 from .render.html import esc, md_text
-from .site_hooks import offline_build, offline_bundle, page_language, page_slug, root_language, state_of
+from .site_hooks import built_languages, offline_build, offline_bundle, page_language, page_slug, root_language, state_of
 from .textfold import fold
 from .ui_text import label
 from .indicator_macros import define_indicator_macros, indicator_links
@@ -244,7 +244,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         from .handbooks import download_table
         if state_of(env.conf).skip_downloads:
             return ""  # not made in this build: not linked
-        return download_table(lang(), lambda path: web.relative(here(), path))
+        return download_table(lang(), lambda path: web.relative(here(), path), built_languages(env.conf))
 
     @env.macro
     def keep_offline_box() -> str:

@@ -74,6 +74,13 @@ def root_language(config) -> str:
     return only or DEFAULT_LANGUAGE
 
 
+def built_languages(config) -> tuple:
+    """The languages this build makes: both, or the one of a preview (`wpskit build --lang`)."""
+    i18n = config.plugins.get("i18n")
+    only = getattr(getattr(i18n, "config", None), "build_only_locale", None)
+    return (only,) if only else LANGUAGES
+
+
 def language_prefix(lang: str, config) -> str:
     return "" if lang == root_language(config) else f"{lang}/"
 
