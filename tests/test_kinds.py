@@ -28,3 +28,14 @@ def test_items_and_their_pages_come_from_the_registry():
                     "programme": "trainers/programmes", "indicator": "indicators"}
     assert all(isinstance(item, BY_NAME[item.kind].model) for item in items)
     assert model.Worksheet is BY_NAME["worksheet"].model
+
+
+def test_an_item_is_found_by_id_whatever_its_kind():
+    from wpskit.kinds import find_item
+    import pytest
+    toolkit = load_toolkit(ROOT)
+    for kind in KINDS:
+        item = next(iter(getattr(toolkit, kind.collection).values()))
+        assert find_item(toolkit, item.id) is item
+    with pytest.raises(KeyError):
+        find_item(toolkit, "no-such-item")

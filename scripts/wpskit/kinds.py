@@ -39,6 +39,15 @@ KINDS = (
 BY_NAME = {kind.name: kind for kind in KINDS}
 
 
+def find_item(toolkit, item_id: str):
+    """The item with this id, whatever its kind (ids are unique across kinds); KeyError if none."""
+    for kind in KINDS:
+        item = getattr(toolkit, kind.collection).get(item_id)
+        if item is not None:
+            return item
+    raise KeyError(item_id)
+
+
 def items_with_pages(toolkit) -> list:
     """Every item that gets a page of its own, kind by kind in the registry's order."""
     return [item for kind in KINDS for item in getattr(toolkit, kind.collection).values()]

@@ -15,6 +15,7 @@ from .site_hooks import built_languages, offline_build, offline_bundle, page_lan
 from .textfold import fold
 from .ui_text import label
 from .indicator_macros import define_indicator_macros, indicator_links
+from .kinds import find_item
 
 
 def _toolkit(env):
@@ -62,7 +63,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
     def item_link(item_id: str) -> str:
         """An <a> to a tool, session or programme page, titled in the page's language."""
         toolkit, language = _toolkit(env), lang()
-        item = toolkit.tools.get(item_id) or toolkit.sessions.get(item_id) or toolkit.programmes[item_id]
+        item = find_item(toolkit, item_id)
         href = web.relative(here(), urls().page(page_slug(item)))
         return f'<a href="{esc(href)}">{md_text(item.title[language])}</a>'  # also in Markdown tables
 
@@ -84,7 +85,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
     def data_page(item_id: str) -> str:
         """The whole body of a generated page: a worksheet, checklist, session guide or programme."""
         toolkit, language = _toolkit(env), lang()
-        item = (toolkit.tools.get(item_id) or toolkit.sessions.get(item_id) or toolkit.programmes[item_id])
+        item = find_item(toolkit, item_id)
         module_title, module_href = None, None
         if getattr(item, "module", None):
             module_title, _ = module_link(item.module)
@@ -107,13 +108,16 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
                 meta.insert(1, f'{esc(label(language, "module"))}: <a href="{esc(module_href)}">{esc(module_title)}</a>')
             parts += [f'<p class="wps-meta">{" · ".join(meta)}</p>', web.buttons(download_links(item), language)]
             body = web.session_body(item, language, item_link)
-        else:
+        elif item.kind == "programme":
             days = label(language, "days_count", n=len(item.days))
             parts += [f'<p class="wps-meta">{esc(label(language, "programme"))} · {esc(days)}</p>',
                       f'<p><strong>{esc(label(language, "audience_label"))}:</strong> {esc(item.audience[language])}</p>',
                       f'<p><strong>{esc(label(language, "purpose"))}:</strong> {esc(item.purpose[language])}</p>',
                       web.buttons(download_links(item), language)]
             body = web.programme_body(item, language, toolkit.sessions, item_link)
+        else:
+            raise ValueError(f'data_page cannot show a {item.kind} ("{item_id}"): give its kind a page macro of '
+                             "its own in scripts/wpskit/kinds.py")
         for heading, block in body:
             if heading:
                 parts.append(f"## {md_text(heading)}")

@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
-from .downloads import DownloadCache, RenderContext, link_or_copy
+from .downloads import FORMATS, DownloadCache, RenderContext, link_or_copy
 from .errors import SourceError
 from .finish_pages import finish_pages
 from .kinds import BY_NAME, items_with_pages
@@ -138,7 +138,7 @@ def on_config(config):
     state.cache.prunable = not shared_cache
     state.skip_downloads = state.options.skip_downloads
     if not state.skip_downloads:
-        items = [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values()]
+        items = [item for item in items_with_pages(toolkit) if item.kind in FORMATS]  # the kinds with downloads
         try:
             state.downloads = state.cache.prepare(items, state.context)
             state.downloads.update(state.cache.prepare_bank(toolkit.indicators, state.context))
