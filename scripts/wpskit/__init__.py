@@ -2,7 +2,7 @@
 
 Data (YAML in toolkit/ and glossary/) is loaded into validated models (model.py,
 load.py), rendered into web fragments, PDFs and Word files (render/), and wired into
-MkDocs through mkdocs_hooks.py and macros.py. cli.py is what the Makefile calls.
+MkDocs through its plugin (plugin.py, `plugins: - wpskit` in mkdocs.yml) and macros.py. cli.py is what the Makefile calls.
 """
 
 LANGUAGES = ("vi", "en")

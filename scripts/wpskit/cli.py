@@ -56,9 +56,16 @@ def build(args) -> int:
 
 
 def make_offline_bundle() -> int:
-    """Build the file:// variant of the whole site into dist/ and zip it."""
+    """Build the file:// variant of the whole site into dist/ and zip it, unless the bundle
+    there was made from the same sources (bundle_key.py): then it is kept as it is."""
+    from .bundle_key import comment_of, content_key, is_current
     started = time.monotonic()
     folder = ROOT / "dist" / "wps-toolkit"
+    bundle = ROOT / "dist" / "wps-toolkit-offline.zip"
+    key = content_key(ROOT)
+    if is_current(bundle, folder, key):
+        print(f"{bundle.relative_to(ROOT)} is up to date (nothing it is built from changed).")
+        return 0
     partial = ROOT / "dist" / "wps-toolkit.partial"
     shutil.rmtree(partial, ignore_errors=True)
     partial.parent.mkdir(exist_ok=True)
@@ -70,9 +77,9 @@ def make_offline_bundle() -> int:
         return 1
     shutil.rmtree(folder, ignore_errors=True)
     partial.rename(folder)
-    bundle = ROOT / "dist" / "wps-toolkit-offline.zip"
     temporary = bundle.with_suffix(".zip.tmp")
     with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.comment = comment_of(key)
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 archive.write(path, Path("wps-toolkit") / path.relative_to(folder))

@@ -253,10 +253,12 @@ def size_text(size: int, lang: str) -> str:
     return f"{size / 1024 / 1024:.1f} MB".replace(".", "," if lang == "vi" else ".")
 
 
-def download_table(lang: str, href) -> str:
+def download_table(lang: str, href, built: tuple | None = None) -> str:
     """The rows of /downloads/ for the handbooks: a Markdown table, one column per language.
-    Each size is an empty <span> filled in once the PDF is made (see handbook_hooks)."""
+    Each size is an empty <span> filled in once the PDF is made (see handbook_hooks). Only the
+    handbooks of the built languages are linked (a one-language preview makes its own only)."""
     from . import LANGUAGES
+    built = LANGUAGES if built is None else built
 
     head = f"| {label(lang, 'title_col')} | Tiếng Việt | English |\n|---|---|---|"
     rows = []
@@ -264,6 +266,9 @@ def download_table(lang: str, href) -> str:
         cells = []
         for file_lang in LANGUAGES:
             name = f"{file_lang}/{kind}.pdf"
+            if file_lang not in built:
+                cells.append("—")
+                continue
             cells.append(f'<a href="{esc(href(f"downloads/{name}"))}" download>{esc(TEXT[file_lang][kind])} (PDF'
                          f'<span class="wps-handbook-size" data-file="{name}"></span>)</a>')
         rows.append(f"| {esc(TEXT[lang][kind])} | {cells[0]} | {cells[1]} |")

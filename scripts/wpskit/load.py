@@ -17,8 +17,7 @@ from pydantic import ValidationError
 from . import LANGUAGES
 from .errors import ProblemList
 from .terminology import check_toolkit as check_terminology
-from .model import (PILLAR_CODES, CaseStudyMeta, Checklist, GlossaryTerm, Indicator, ModuleMeta, PageMeta,
-                    Programme, Session, Source, Worksheet)
+from .model import PILLAR_CODES, CaseStudyMeta, GlossaryTerm, ModuleMeta, PageMeta, Source
 from .schedule import day_schedule
 from .page_templates import markup_problems, template_problems
 from .validation_messages import explain
@@ -350,11 +349,9 @@ def load_toolkit(root: Path) -> Toolkit:
     problems = ProblemList()
     toolkit = Toolkit(root=root)
     _load_list(root, "toolkit/sources.yml", Source, problems, toolkit, toolkit.sources)
-    _load_folder(root, "toolkit/worksheets", Worksheet, problems, toolkit, toolkit.worksheets)
-    _load_folder(root, "toolkit/checklists", Checklist, problems, toolkit, toolkit.checklists)
-    _load_folder(root, "toolkit/sessions", Session, problems, toolkit, toolkit.sessions)
-    _load_folder(root, "toolkit/programmes", Programme, problems, toolkit, toolkit.programmes)
-    _load_folder(root, "toolkit/indicators", Indicator, problems, toolkit, toolkit.indicators)
+    from .kinds import KINDS
+    for kind in KINDS:
+        _load_folder(root, kind.folder, kind.model, problems, toolkit, getattr(toolkit, kind.collection))
     for file in sorted((root / "glossary").glob("*.y*ml")):
         _load_list(root, file.relative_to(root).as_posix(), GlossaryTerm, problems, toolkit, toolkit.terms)
     _load_pages(root, problems, toolkit)

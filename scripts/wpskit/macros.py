@@ -6,20 +6,20 @@ the page's own; links are relative to the page, so they work online and offline.
 
 from __future__ import annotations
 
-import os
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .page_parts import link_from, reading_minutes, tool_markdown_link
 from .render import html as web
 from .render.html import esc, md_text
-from .site_hooks import STATE, offline_build, offline_bundle, page_language, page_slug, root_language
+from .site_hooks import built_languages, offline_build, offline_bundle, page_language, page_slug, root_language, state_of
 from .textfold import fold
 from .ui_text import label
 from .indicator_macros import define_indicator_macros, indicator_links
+from .kinds import find_item
 
 
-def _toolkit():
-    return STATE.toolkit
+def _toolkit(env):
+    return state_of(env.conf).toolkit
 
 
 def define_env(env):  # noqa: C901  (one small function per macro, registered here)
@@ -41,7 +41,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         return web.Urls(lang(), root_language(env.conf), env.conf["use_directory_urls"])
 
     def module_link(module_id):
-        for module in _toolkit().modules(lang()):
+        for module in _toolkit(env).modules(lang()):
             if module.meta.id == module_id:
                 return module.meta.title, link_from(src(), f"{lang()}/modules/{module_id}.md")
         return None, None
@@ -49,7 +49,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
     @env.macro
     def tool_link(tool_id: str) -> str:
         """A link to a worksheet or checklist, titled in the page's language."""
-        item = _toolkit().tools[tool_id]
+        item = _toolkit(env).tools[tool_id]
         return tool_markdown_link(item, lang(), src()) + "{ .wps-tool-link }"
 
     @env.macro
@@ -62,8 +62,8 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
 
     def item_link(item_id: str) -> str:
         """An <a> to a tool, session or programme page, titled in the page's language."""
-        toolkit, language = _toolkit(), lang()
-        item = toolkit.tools.get(item_id) or toolkit.sessions.get(item_id) or toolkit.programmes[item_id]
+        toolkit, language = _toolkit(env), lang()
+        item = find_item(toolkit, item_id)
         href = web.relative(here(), urls().page(page_slug(item)))
         return f'<a href="{esc(href)}">{md_text(item.title[language])}</a>'  # also in Markdown tables
 
@@ -72,19 +72,20 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         wanted = [("pdf", "guide_pdf" if item.kind == "session" else "agenda_pdf" if item.kind == "programme" else "pdf"),
                   ("docx", "agenda_docx" if item.kind == "programme" else "docx")]
         for extension, key in wanted:
-            size = STATE.sizes.get((language, item.id, extension))
-            if size or os.environ.get("WPS_SKIP_DOWNLOADS") == "1":
+            size = state_of(env.conf).sizes.get((language, item.id, extension))
+            if size:  # only a file the site has (none when WPS_SKIP_DOWNLOADS=1)
                 out.append((label(language, key), web.relative(here(), urls().download(item.id, extension)), size))
         if item.kind == "session":
-            size = STATE.sizes.get((language, f"{item.id}-pack", "zip"))
-            out.append((label(language, "pack"), web.relative(here(), urls().download(f"{item.id}-pack", "zip")), size))
+            size = state_of(env.conf).sizes.get((language, f"{item.id}-pack", "zip"))
+            if size:
+                out.append((label(language, "pack"), web.relative(here(), urls().download(f"{item.id}-pack", "zip")), size))
         return out
 
     @env.macro
     def data_page(item_id: str) -> str:
         """The whole body of a generated page: a worksheet, checklist, session guide or programme."""
-        toolkit, language = _toolkit(), lang()
-        item = (toolkit.tools.get(item_id) or toolkit.sessions.get(item_id) or toolkit.programmes[item_id])
+        toolkit, language = _toolkit(env), lang()
+        item = find_item(toolkit, item_id)
         module_title, module_href = None, None
         if getattr(item, "module", None):
             module_title, _ = module_link(item.module)
@@ -107,19 +108,22 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
                 meta.insert(1, f'{esc(label(language, "module"))}: <a href="{esc(module_href)}">{esc(module_title)}</a>')
             parts += [f'<p class="wps-meta">{" · ".join(meta)}</p>', web.buttons(download_links(item), language)]
             body = web.session_body(item, language, item_link)
-        else:
+        elif item.kind == "programme":
             days = label(language, "days_count", n=len(item.days))
             parts += [f'<p class="wps-meta">{esc(label(language, "programme"))} · {esc(days)}</p>',
                       f'<p><strong>{esc(label(language, "audience_label"))}:</strong> {esc(item.audience[language])}</p>',
                       f'<p><strong>{esc(label(language, "purpose"))}:</strong> {esc(item.purpose[language])}</p>',
                       web.buttons(download_links(item), language)]
             body = web.programme_body(item, language, toolkit.sessions, item_link)
+        else:
+            raise ValueError(f'data_page cannot show a {item.kind} ("{item_id}"): give its kind a page macro of '
+                             "its own in scripts/wpskit/kinds.py")
         for heading, block in body:
             if heading:
                 parts.append(f"## {md_text(heading)}")
             parts.append(block)
         if item.kind == "worksheet":
-            parts.append(indicator_links(env.page, "worksheets", item.id))
+            parts.append(indicator_links(env.page, "worksheets", item.id, _toolkit(env)))
         if getattr(item, "sources", None):
             parts.append(f"## {md_text(label(language, 'sources'))}")
             parts.append(web.sources_list(item.sources, toolkit.sources, language))
@@ -133,7 +137,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
     def plan_builder() -> str:
         """The plan builder's guided form (render/plan_form.py, texts from toolkit/plan-builder.yml)."""
         from .render.plan_form import builder_blocks
-        toolkit, language = _toolkit(), lang()
+        toolkit, language = _toolkit(env), lang()
         example = next(iter(sorted(toolkit.plans.values(), key=lambda p: p.id)), None)
         example_href = web.relative(here(), f"downloads/{language}/{example.id}.docx") if example else None
         top, blocks = builder_blocks(
@@ -149,7 +153,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
     @env.macro
     def session_index() -> str:
         """Every session guide: title, module, duration, with a link."""
-        toolkit, language = _toolkit(), lang()
+        toolkit, language = _toolkit(env), lang()
         rows = []
         for session in sorted(toolkit.sessions.values(), key=lambda s: s.id):
             title, target = module_link(session.module) if session.module else (None, None)
@@ -160,7 +164,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
 
     @env.macro
     def programme_index() -> str:
-        toolkit, language = _toolkit(), lang()
+        toolkit, language = _toolkit(env), lang()
         rows = []
         for programme in toolkit.programmes.values():
             rows.append(f"| {item_link(programme.id)} | {md_text(programme.audience[language])} | {len(programme.days)} |")
@@ -170,7 +174,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
     @env.macro
     def tool_index(kind: str) -> str:
         """A table of every worksheet or checklist: title, purpose, module, time."""
-        toolkit, language = _toolkit(), lang()
+        toolkit, language = _toolkit(env), lang()
         items = toolkit.worksheets if kind == "worksheet" else toolkit.checklists
         modules = {m.meta.id: m.meta for m in toolkit.modules(language)}
         rows = []
@@ -192,7 +196,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         """The learning path: every module with its description, level and reading time."""
         language = lang()
         rows = []
-        for module in _toolkit().modules(language):
+        for module in _toolkit(env).modules(language):
             meta = module.meta
             target = link_from(src(), f"{language}/modules/{meta.id}.md")
             rows.append(
@@ -206,7 +210,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
     def case_study_index() -> str:
         language = lang()
         rows = []
-        for case in _toolkit().case_studies(language):
+        for case in _toolkit(env).case_studies(language):
             target = link_from(src(), f"{language}/case-studies/{case.meta.id}.md")
             rows.append(f"- **[{md_text(case.meta.title)}]({target})** — {md_text(case.meta.description)}")
         return "\n".join(rows)
@@ -214,7 +218,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
     @env.macro
     def glossary() -> str:
         """Every term, alphabetical in the page's language, each anchored by its id."""
-        toolkit, language = _toolkit(), lang()
+        toolkit, language = _toolkit(env), lang()
         terms = sorted(toolkit.terms.values(), key=lambda t: (fold(t.term[language]), t.term[language]))
         other = [x for x in LANGUAGES if x != language][0]
         out = [f'<p class="wps-meta">{esc(label(language, "all_terms", n=len(terms)))}</p>', '<dl class="wps-glossary">']
@@ -242,7 +246,9 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
     def handbook_links() -> str:
         """The participant and trainer handbooks (one PDF each per language), with their sizes."""
         from .handbooks import download_table
-        return download_table(lang(), lambda path: web.relative(here(), path))
+        if state_of(env.conf).skip_downloads:
+            return ""  # not made in this build: not linked
+        return download_table(lang(), lambda path: web.relative(here(), path), built_languages(env.conf))
 
     @env.macro
     def keep_offline_box() -> str:
@@ -256,7 +262,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         language = lang()
         if offline_build(env.conf):
             return f'<p class="wps-meta">{esc(label(language, "offline_here"))}</p>'
-        bundle = offline_bundle(STATE.toolkit.root)
+        bundle = offline_bundle(state_of(env.conf).toolkit.root)
         if not bundle.exists():
             return f'<p class="wps-meta">{esc(label(language, "offline_missing"))}</p>'
         size = f"{bundle.stat().st_size / 1024 / 1024:.1f}".replace(".", "," if language == "vi" else ".")
@@ -266,7 +272,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
     @env.macro
     def downloads_index() -> str:
         """Every download of every tool, programme and session, per language, with its size."""
-        toolkit, language = _toolkit(), lang()
+        toolkit, language = _toolkit(env), lang()
         groups = [("worksheets_heading", toolkit.worksheets, ("pdf", "docx")),
                   ("checklists_heading", toolkit.checklists, ("pdf", "docx")),
                   ("programmes_heading", toolkit.programmes, ("pdf", "docx")),
@@ -281,11 +287,13 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
                     links = []
                     for extension in extensions:
                         name = f"{item.id}-pack" if extension == "zip" else item.id
-                        size = STATE.sizes.get((file_lang, name, extension))
-                        size_text = f" ({max(1, round(size / 1024))} KB)" if size else ""
+                        size = state_of(env.conf).sizes.get((file_lang, name, extension))
+                        if not size:
+                            continue  # not made in this build (WPS_SKIP_DOWNLOADS=1): not linked
+                        size_text = f" ({max(1, round(size / 1024))} KB)"
                         href = web.relative(here(), f"downloads/{file_lang}/{name}.{extension}")
                         links.append(f'<a href="{esc(href)}" download>{extension.upper()}{size_text}</a>')
-                    cells.append(" · ".join(links))
+                    cells.append(" · ".join(links) or "—")
                 out.append(f"| {item_link(item.id)} | {cells[0]} | {cells[1]} |")
             out.append("")
         return "\n".join(out)
@@ -296,7 +304,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         language = lang()
         states = label(language, "l10n_states")
         order = {"missing": 0, "orphaned": 1, "outdated": 2, "untracked": 3, "up-to-date": 4}
-        rows = sorted(STATE.l10n.values(), key=lambda r: (order[r.state], r.translation))
+        rows = sorted(state_of(env.conf).l10n.values(), key=lambda r: (order[r.state], r.translation))
         counts = {state: sum(1 for r in rows if r.state == state) for state in order}
         summary = " · ".join(f"{states[s]}: {n}" for s, n in counts.items() if n)
         head = (f"| {label(language, 'l10n_translation')} | {label(language, 'l10n_source')} | "
@@ -308,6 +316,6 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
 
     @env.macro
     def source_list(kind: str | None = None) -> str:
-        toolkit, language = _toolkit(), lang()
+        toolkit, language = _toolkit(env), lang()
         ids = [s.id for s in toolkit.sources.values() if kind is None or s.kind == kind]
         return web.sources_list(ids, toolkit.sources, language)

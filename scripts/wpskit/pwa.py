@@ -98,9 +98,16 @@ def write_service_worker(site_dir: Path) -> str:
             (Path(site_dir) / name).unlink(missing_ok=True)
         return ("NOTICE: Node.js or node_modules/workbox-build not found: the site is built without its service "
                 "worker (no install, no offline reading after a visit). Install Node.js and run `make setup` to have it.")
+    from . import sw_cache  # the worker of the last run, when Workbox would read the same files
+    cache_dir = ROOT / ".cache" / "service-worker"
+    run_key = sw_cache.key(site_dir, BUILD_SW, ROOT / "package-lock.json")
+    said = sw_cache.restore(cache_dir, run_key, site_dir)
+    if said is not None:
+        return said
     result = subprocess.run([node, str(BUILD_SW), str(site_dir)], cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(result.stderr.strip() or result.stdout.strip())
+    sw_cache.store(cache_dir, run_key, site_dir, result.stdout.strip())
     return result.stdout.strip()
 
 

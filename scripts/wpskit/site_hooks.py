@@ -1,4 +1,4 @@
-"""Build-time steps, called by MkDocs through scripts/mkdocs_hooks.py.
+"""Build-time steps, called by the toolkit's MkDocs plugin (plugin.py), its state in BuildState.
 
 Order inside one `mkdocs build` (mkdocs-static-i18n builds Vietnamese, then English):
   on_startup     once per process: the garbage collector skips what lives until the end
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import atexit
 import gc
-import os
 import sys
 from pathlib import Path
 
@@ -24,9 +23,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
-from .downloads import DownloadCache, RenderContext, link_or_copy
+from .downloads import FORMATS, DownloadCache, RenderContext, link_or_copy
 from .errors import SourceError
 from .finish_pages import finish_pages
+from .kinds import BY_NAME, items_with_pages
 from .model import CaseStudyMeta, ModuleMeta
 from .page_parts import abbreviation_definitions, module_footer, module_header, outdated_banner
 from .render.html import esc, relative
@@ -37,17 +37,29 @@ SCRIPTS = str(Path(__file__).resolve().parents[1])
 
 
 class BuildState:
-    toolkit = None
-    context = None
-    l10n: dict = {}
-    downloads: dict = {}
-    sizes: dict = {}
-    cache: DownloadCache | None = None
-    fill_assets: dict = {}  # site path -> cached file (fill_assets.py)
-    fill_cache: Path | None = None
+    """What one build (both languages) knows, held by the plugin instance (plugin.py): the
+    checked sources, the downloads and their sizes, the handbook PDFs being made, the site
+    names of the built languages."""
+
+    def __init__(self, options=None):
+        self.options = options  # the plugin's config (plugin.ToolkitConfig)
+        self.toolkit = None
+        self.context = None
+        self.l10n: dict = {}
+        self.downloads: dict = {}
+        self.sizes: dict = {}
+        self.cache: DownloadCache | None = None
+        self.fill_assets: dict = {}  # site path -> cached file (fill_assets.py)
+        self.fill_cache: Path | None = None
+        self.skip_downloads = False  # no download made, published, linked or pruned
+        self.handbook_pool = None  # handbook_hooks.py: the worker processes making the PDFs
+        self.handbook_jobs: dict = {}  # (lang, kind) -> (future or None, Path)
+        self.site_names: dict = {}  # pwa_hooks.py: lang -> (site name, description)
 
 
-STATE = BuildState()
+def state_of(config) -> BuildState:
+    """The build state of the toolkit's plugin, found through the MkDocs config."""
+    return config.plugins["wpskit"].state
 
 
 def current_language(config) -> str:
@@ -60,6 +72,13 @@ def root_language(config) -> str:
     i18n = config.plugins.get("i18n")
     only = getattr(getattr(i18n, "config", None), "build_only_locale", None)
     return only or DEFAULT_LANGUAGE
+
+
+def built_languages(config) -> tuple:
+    """The languages this build makes: both, or the one of a preview (`wpskit build --lang`)."""
+    i18n = config.plugins.get("i18n")
+    only = getattr(getattr(i18n, "config", None), "build_only_locale", None)
+    return (only,) if only else LANGUAGES
 
 
 def language_prefix(lang: str, config) -> str:
@@ -94,6 +113,7 @@ def on_startup(command, dirty):
 
 @event_priority(100)
 def on_config(config):
+    state = state_of(config)
     if SCRIPTS not in sys.path:
         sys.path.insert(0, SCRIPTS)
     if offline_build(config):
@@ -103,32 +123,33 @@ def on_config(config):
         for alternate in config.extra.get("alternate", []):
             if not alternate["link"].endswith(".html"):
                 alternate["link"] = alternate["link"].replace("./", "") + "index.html"
-    if current_language(config) != DEFAULT_LANGUAGE and STATE.toolkit is not None:
+    if current_language(config) != DEFAULT_LANGUAGE and state.toolkit is not None:
         return config  # second language of the same build: the sources are already checked
     root = project_root(config)
     try:
-        STATE.toolkit, translations = checked_sources(root)
+        state.toolkit, translations = checked_sources(root)
     except SourceError as error:
         raise PluginError(error.report()) from None
-    toolkit = STATE.toolkit
-    STATE.context = RenderContext.of(toolkit)
-    STATE.l10n = {row.translation: row for row in translations}
-    shared_cache = os.environ.get("WPS_CACHE_DIR")  # tests share one cache between project copies
-    STATE.cache = DownloadCache(Path(shared_cache) if shared_cache else root / ".cache" / "downloads")
-    STATE.cache.prunable = not shared_cache
-    if os.environ.get("WPS_SKIP_DOWNLOADS") != "1":
-        items = [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values()]
+    toolkit = state.toolkit
+    state.context = RenderContext.of(toolkit)
+    state.l10n = {row.translation: row for row in translations}
+    shared_cache = state.options.cache_dir  # tests share one cache between project copies
+    state.cache = DownloadCache(Path(shared_cache) if shared_cache else root / ".cache" / "downloads")
+    state.cache.prunable = not shared_cache
+    state.skip_downloads = state.options.skip_downloads
+    if not state.skip_downloads:
+        items = [item for item in items_with_pages(toolkit) if item.kind in FORMATS]  # the kinds with downloads
         try:
-            STATE.downloads = STATE.cache.prepare(items, STATE.context)
-            STATE.downloads.update(STATE.cache.prepare_bank(toolkit.indicators, STATE.context))
+            state.downloads = state.cache.prepare(items, state.context)
+            state.downloads.update(state.cache.prepare_bank(toolkit.indicators, state.context))
         except SourceError as error:
             raise PluginError(error.report()) from None
     else:
-        STATE.downloads = {}
-    STATE.sizes = {key: path.stat().st_size for key, path in STATE.downloads.items()}
+        state.downloads = {}
+    state.sizes = {key: path.stat().st_size for key, path in state.downloads.items()}
     from . import fill_assets  # Word templates of the fill-in mode and the plan builder, example plans
-    STATE.fill_cache = (Path(shared_cache).parent if shared_cache else root / ".cache") / "fill"
-    STATE.fill_assets = fill_assets.prepare(toolkit, STATE.context, STATE.fill_cache)
+    state.fill_cache = (Path(shared_cache).parent if shared_cache else root / ".cache") / "fill"
+    state.fill_assets = fill_assets.prepare(toolkit, state.context, state.fill_cache)
     for folder in ("toolkit", "glossary", "scripts/wpskit"):
         path = str(root / folder)
         if path not in config.watch:
@@ -171,10 +192,10 @@ class _Alternate:
 
 @event_priority(-110)  # after mkdocs-static-i18n has sorted the files by language
 def on_files(files, config):
+    state = state_of(config)
     lang = current_language(config)
-    toolkit = STATE.toolkit
-    for item in [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values(),
-                 *toolkit.indicators.values()]:
+    toolkit = state.toolkit
+    for item in items_with_pages(toolkit):
         slug = page_slug(item)
         alternates = {}
         for other in LANGUAGES:
@@ -182,7 +203,7 @@ def on_files(files, config):
             alternates[other] = _Alternate(f"{prefix}{slug}/" if config.use_directory_urls else f"{prefix}{slug}.html")
         # no front matter: the title is set after the macros have run (on_page_markdown), so
         # no text from the data ever goes through the template engine
-        macro = "indicator_page" if item.kind == "indicator" else "data_page"
+        macro = BY_NAME[item.kind].page_macro
         content = f'{{{{ {macro}("{item.id}") }}}}\n'
         file = _generated_page(config, lang, slug, content, alternates)
         alternates[lang] = file
@@ -194,7 +215,7 @@ def on_files(files, config):
 
 def page_slug(item) -> str:
     """Where a data item's page lives, the same in every language."""
-    return {"session": "trainers/sessions", "programme": "trainers/programmes"}.get(item.kind, f"{item.kind}s") + f"/{item.id}"
+    return f"{BY_NAME[item.kind].url_section}/{item.id}"
 
 
 def page_language(page) -> str:
@@ -210,8 +231,9 @@ def on_page_markdown_before_macros(markdown, page, config, files):
 
 @event_priority(-50)  # after mkdocs-macros has rendered the page
 def on_page_markdown(markdown, page, config, files):
+    state = state_of(config)
     lang = page_language(page)
-    toolkit = STATE.toolkit
+    toolkit = state.toolkit
     escape_page_meta(page)
     slug = page.file.src_uri.split("/", 1)[1] if "/" in page.file.src_uri else page.file.src_uri
     source_page = toolkit.pages.get((lang, slug))
@@ -219,13 +241,13 @@ def on_page_markdown(markdown, page, config, files):
         markdown = module_header(source_page, lang, toolkit) + "\n\n" + markdown + "\n\n" + module_footer(source_page, lang, toolkit)
     if lang != DEFAULT_LANGUAGE:
         translated = getattr(page.file, "edit_path", None) or f"docs/{lang}/{slug}"
-        row = STATE.l10n.get(translated)
+        row = state.l10n.get(translated)
         if row is not None and row.state == "outdated":
             markdown = outdated_banner(lang, row, relative(page.url, default_language_url(slug, config)),
                                        config.repo_url.rstrip("/") + "/edit/main/" + translated) + "\n\n" + markdown
     markdown += "\n\n" + abbreviation_definitions(toolkit, lang) + "\n"
-    if os.environ.get("WPS_EXPORT_MARKDOWN"):  # `make bench`: the final Markdown, for its yardstick build
-        target = Path(os.environ["WPS_EXPORT_MARKDOWN"]) / page.file.src_uri
+    if state.options.export_markdown:  # `make bench`: the final Markdown, for its yardstick build
+        target = Path(state.options.export_markdown) / page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
     return markdown
@@ -259,6 +281,7 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
 def on_post_build(config):
+    state = state_of(config)
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "building", False):
         return  # a nested build of another language; the outer build finishes the job
@@ -267,14 +290,14 @@ def on_post_build(config):
     built = LANGUAGES if root == DEFAULT_LANGUAGE else (root,)
     write_language_indexes(site_dir, root, built, with_script=offline_build(config))
     finish_pages(site_dir)  # valid markup, then the policy (it hashes the pages' final inline scripts)
-    if STATE.downloads:
-        DownloadCache.publish(STATE.downloads, site_dir)
+    if state.downloads:
+        DownloadCache.publish(state.downloads, site_dir)
     from . import fill_assets
-    fill_assets.publish(STATE.fill_assets, site_dir)
-    if STATE.cache is not None and STATE.cache.prunable and not offline_build(config):
-        fill_assets.prune(STATE.fill_assets, STATE.fill_cache)
+    fill_assets.publish(state.fill_assets, site_dir)
+    if state.cache is not None and state.cache.prunable and not offline_build(config):
+        fill_assets.prune(state.fill_assets, state.fill_cache)
     bundle = offline_bundle(project_root(config))
     if bundle.exists() and not offline_build(config):
         link_or_copy(bundle, site_dir / "downloads" / bundle.name)
-        if STATE.cache.prunable:
-            STATE.cache.prune(STATE.downloads)
+        if state.cache.prunable and not state.skip_downloads:  # a build that made no download keeps them all
+            state.cache.prune(state.downloads)
