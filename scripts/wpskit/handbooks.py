@@ -94,8 +94,9 @@ def page_chapters(files) -> dict:
         if page is None or page.content is None or getattr(file, "generated_by", None) == "wpskit":
             continue
         slug = file.src_uri.split("/", 1)[1] if "/" in file.src_uri else file.src_uri
-        content = page.content if "<h1" in page.content else f"<h1>{esc(page.title)}</h1>{page.content}"
-        chapters[slug] = Chapter(directory_url(page.url), page.title, content, base=page.url)
+        title = html.unescape(page.title)  # page titles arrive HTML-escaped (site_hooks.on_page_markdown)
+        content = page.content if "<h1" in page.content else f"<h1>{esc(title)}</h1>{page.content}"
+        chapters[slug] = Chapter(directory_url(page.url), title, content, base=page.url)
     return chapters
 
 
