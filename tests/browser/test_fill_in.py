@@ -5,13 +5,12 @@ in the blank Word file's layout (python-docx read-back, LibreOffice conversion).
 from __future__ import annotations
 
 import json
-import zipfile
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from docx import Document
 
-from conftest import ROOT, run_cli
+from conftest import ROOT
 from test_plan_builder import all_text, to_pdf
 from wpskit.fill_fields import version_key
 from wpskit.load import load_toolkit
@@ -195,17 +194,6 @@ def test_only_worksheet_pages_load_the_fill_in_script(site):
     assert "fill-in.js" in (site / "worksheets" / TABLE_AND_FORM.id / "index.html").read_text(encoding="utf-8")
     for page in ("index.html", "modules/05-local-action-plan/index.html", f"checklists/{sorted(TOOLKIT.checklists)[0]}/index.html"):
         assert "fill-in.js" not in (site / page).read_text(encoding="utf-8"), page
-
-
-@pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory, site):
-    bundle = ROOT / "dist" / "wps-toolkit-offline.zip"
-    if not bundle.exists():
-        assert run_cli("offline").returncode == 0
-    target = tmp_path_factory.mktemp("usb")
-    with zipfile.ZipFile(bundle) as archive:
-        archive.extractall(target)
-    return target / "wps-toolkit"
 
 
 def test_the_same_from_the_offline_copy(browser, offline_copy, tmp_path):
