@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from conftest import serve
-from parallel_pages import visit_all
 
 POLICY_TAG = re.compile(r'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">'
                         r'<meta name="referrer" content="([^"]+)">')
@@ -54,36 +53,22 @@ def test_every_page_carries_the_policy_before_any_script(site):
             assert f"'sha256-{digest}'" in scripts, f"{path}: an inline script is not allowed by hash"
 
 
-def _csp_messages(tab, url, messages):
-    tab.on("console", lambda m: messages.append(f"{url or tab.url}: {m.text}")
-           if "Content Security Policy" in m.text or "Content-Security-Policy" in m.text else None)
-
-
-async def _visit(context, url):
-    tab = await context.new_page()
-    messages = []
-    _csp_messages(tab, url, messages)
-    try:
-        await tab.goto(url)
-        await tab.wait_for_load_state("load")
-        return await tab.evaluate("window.__violations"), messages
-    finally:
-        await tab.close()
-
-
 def _visit_all(browser, urls, then=None):
-    """Every address, a few at a time (tests/parallel_pages.py); then, in one tab, `then`."""
-    found = visit_all(urls, _visit, init_script=f"({LISTEN})()")
-    violations = [v for url in urls for v in found[url][0]]
-    messages = [m for url in urls for m in found[url][1]]
+    context = browser.new_context()
+    context.add_init_script(f"({LISTEN})()")
+    tab = context.new_page()
+    messages = []
+    tab.on("console", lambda m: messages.append(f"{tab.url}: {m.text}")
+           if "Content Security Policy" in m.text or "Content-Security-Policy" in m.text else None)
+    violations = []
+    for url in urls:
+        tab.goto(url)
+        tab.wait_for_load_state("load")
+        violations += tab.evaluate("window.__violations")
     if then:
-        context = browser.new_context()
-        context.add_init_script(f"({LISTEN})()")
-        tab = context.new_page()
-        _csp_messages(tab, None, messages)
         then(tab)
         violations += tab.evaluate("window.__violations")
-        context.close()
+    context.close()
     return violations, messages
 
 
