@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,20 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory, site) -> Path:
+    """The offline bundle (made by every full build) unzipped once, as on a USB stick; the
+    tests only read it."""
+    bundle = ROOT / "dist" / "wps-toolkit-offline.zip"
+    if not bundle.exists():
+        result = run_cli("offline")
+        assert result.returncode == 0, result.stdout + result.stderr
+    target = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(target)
+    return target / "wps-toolkit"
+
+
 IGNORED = {".venv", "node_modules", "site", "site.partial", "site.old", ".cache", ".git", ".pytest_cache", "__pycache__", "dist"}
 
 
@@ -101,3 +116,43 @@ def built_pages(site_dir: Path):
         lang = "en" if relative.startswith("en/") else "vi"
         slug = relative[3:] if lang == "en" else relative
         yield lang, slug, path
+
+
+def source_pages(root: Path = ROOT):
+    """(lang, slug) of every page the build makes, worked out from the sources alone (no
+    site/ needed): the Markdown pages of docs/<lang>/ and one page per data item in each
+    language, with the slugs of built_pages."""
+    from wpskit.load import load_toolkit
+    from wpskit.site_hooks import page_slug
+
+    toolkit = load_toolkit(root)
+    items = [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values(),
+             *toolkit.indicators.values()]
+    pages = set()
+    for folder in sorted(p for p in (root / "docs").iterdir() if p.is_dir()):
+        for source in folder.rglob("*.md"):
+            relative = source.relative_to(folder).with_suffix("").as_posix()
+            slug = "index.html" if relative == "index" else relative.removesuffix("/index") + "/index.html"
+            pages.add((folder.name, slug))
+        pages.update((folder.name, page_slug(item) + "/index.html") for item in items)
+    return sorted(pages)
+
+
+LAYERS = ("unit", "build", "browser")
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m selects by these marks
+def pytest_collection_modifyitems(config, items):
+    """Mark each test with its layer: the folder it lives in (tests/unit, tests/build,
+    tests/browser), or what it needs when that says more (a test that opens Chromium is a
+    browser test, one that needs the built site a build test), unless it is marked already."""
+    for item in items:
+        if any(item.get_closest_marker(layer) for layer in LAYERS):
+            continue
+        folder = Path(str(item.fspath)).parent.name
+        layer = folder if folder in LAYERS else "unit"
+        if "browser" in item.fixturenames:
+            layer = "browser"
+        elif "site" in item.fixturenames and layer == "unit":
+            layer = "build"
+        item.add_marker(getattr(pytest.mark, layer))

@@ -12,7 +12,7 @@ that says what a page may load and run:
 
 From file:// (the offline copy) a page's origin is opaque; Chromium then lets 'self' match
 the file: URLs of the copy itself, which is what the offline copy needs (tested in
-tests/test_csp.py).
+tests/browser/test_csp.py).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .textfold import folded_words, nfc
 
-# Weights (tests/test_search_ranking.py measures them on a judged set of queries). Material
+# Weights (tests/browser/test_search_ranking.py measures them on a judged set of queries). Material
 # gives a title 1000 × the weight of the text; one Vietnamese syllable of a title ("bình" of
 # "hòa bình") says little, so a title weighs 100 × here and its folded words 10 ×; a title
 # holding a pair of the query's words weighs 500 ×, a pair in the text 30 ×.

@@ -6,7 +6,7 @@ per page) and compared with the pages judged to answer the query. Two figures pe
 success@3 (a relevant page among the first three results) and the mean reciprocal rank
 (1 / the rank of the first relevant page, 0 when none is in the first ten results shown).
 
-Used by tests/test_search_ranking.py and `make bench`; on its own:
+Used by tests/browser/test_search_ranking.py and `make bench`; on its own:
 `PYTHONPATH=scripts .venv/bin/python -m wpskit.search_quality [site-dir]`.
 """
 

@@ -5,13 +5,12 @@ in the blank Word file's layout (python-docx read-back, LibreOffice conversion).
 from __future__ import annotations
 
 import json
-import zipfile
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from docx import Document
 
-from conftest import ROOT, run_cli
+from conftest import ROOT
 from test_plan_builder import all_text, to_pdf
 from wpskit.fill_fields import version_key
 from wpskit.load import load_toolkit
@@ -123,7 +122,7 @@ def test_json_round_trip_and_refused_files(browser, base_url, tmp_path):
     page.click('[data-action="clear"]')
     assert page.input_value('[data-field="name"]') == ""
     page.set_input_files(".wps-fill-file", str(saved))
-    page.wait_for_function("document.querySelector('[data-field=name]').value !== ''")
+    page.wait_for_function("() => document.querySelector('[data-field=name]').value !== ''")
     for field, value in values.items():
         assert page.input_value(f'[data-field="{field}"]') == value
     broken = tmp_path / "broken.json"
@@ -134,7 +133,7 @@ def test_json_round_trip_and_refused_files(browser, base_url, tmp_path):
     other.write_text(json.dumps({**record, "version": "000000000000", "fields": {"name": "Y"}}), encoding="utf-8")
     for path, words in ((broken, ("hỏng",)), (foreign, ("another-worksheet",)), (other, ("000000000000",))):
         page.set_input_files(".wps-fill-file", str(path))
-        page.wait_for_function("document.querySelector('.wps-fill-error').textContent !== ''")
+        page.wait_for_function("() => document.querySelector('.wps-fill-error').textContent !== ''")
         message = page.inner_text(".wps-fill-error")
         assert all(w in message for w in words), message
         assert page.get_attribute(".wps-fill-error", "role") == "alert"
@@ -197,17 +196,6 @@ def test_only_worksheet_pages_load_the_fill_in_script(site):
         assert "fill-in.js" not in (site / page).read_text(encoding="utf-8"), page
 
 
-@pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory, site):
-    bundle = ROOT / "dist" / "wps-toolkit-offline.zip"
-    if not bundle.exists():
-        assert run_cli("offline").returncode == 0
-    target = tmp_path_factory.mktemp("usb")
-    with zipfile.ZipFile(bundle) as archive:
-        archive.extractall(target)
-    return target / "wps-toolkit"
-
-
 def test_the_same_from_the_offline_copy(browser, offline_copy, tmp_path):
     worksheet = TABLE_AND_FORM
     context = browser.new_context(accept_downloads=True)
@@ -227,7 +215,7 @@ def test_the_same_from_the_offline_copy(browser, offline_copy, tmp_path):
     page.once("dialog", lambda dialog: dialog.accept())
     page.click('[data-action="clear"]')
     page.set_input_files(".wps-fill-file", str(saved))
-    page.wait_for_function("document.querySelector('[data-field=name]').value !== ''")
+    page.wait_for_function("() => document.querySelector('[data-field=name]').value !== ''")
     assert page.input_value('[data-field="name"]') == values["name"]
     plan = context.new_page()
     plan.goto((offline_copy / "plan-builder" / "index.html").as_uri())

@@ -8,14 +8,12 @@ import base64
 import hashlib
 import re
 import shutil
-import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli, serve
+from conftest import serve
 
-BUNDLE = ROOT / "dist" / "wps-toolkit-offline.zip"
 POLICY_TAG = re.compile(r'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">'
                         r'<meta name="referrer" content="([^"]+)">')
 INLINE = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.S)
@@ -106,13 +104,8 @@ def test_no_violation_on_any_page_with_search_and_a_ticked_checklist(site, brows
 
 
 @pytest.fixture(scope="module")
-def unzipped(tmp_path_factory, site):
-    if not BUNDLE.exists():
-        assert run_cli("offline").returncode == 0
-    target = tmp_path_factory.mktemp("usb-stick-csp")
-    with zipfile.ZipFile(BUNDLE) as archive:
-        archive.extractall(target)
-    return target / "wps-toolkit"
+def unzipped(offline_copy):
+    return offline_copy
 
 
 def test_no_violation_in_the_offline_copy_from_file(unzipped, browser):

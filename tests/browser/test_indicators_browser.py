@@ -3,13 +3,12 @@ table, the count follows (and is announced), a shared address restores the view,
 works at 360 px and from file://, and axe finds nothing serious."""
 
 import re
-import zipfile
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import ROOT, run_cli
+from conftest import ROOT
 from wpskit.load import load_toolkit
 from wpskit.textfold import fold
 
@@ -181,16 +180,8 @@ def test_no_serious_accessibility_violation(browser, base_url, path):
     context.close()
 
 
-BUNDLE = ROOT / "dist" / "wps-toolkit-offline.zip"
-
-
-def test_the_filter_works_from_the_file_system(browser, tmp_path_factory, site):
-    if not BUNDLE.exists():
-        assert run_cli("offline").returncode == 0
-    target = tmp_path_factory.mktemp("usb")
-    with zipfile.ZipFile(BUNDLE) as archive:
-        archive.extractall(target)
-    url = (target / "wps-toolkit" / "indicators" / "index.html").as_uri()
+def test_the_filter_works_from_the_file_system(browser, offline_copy):
+    url = (offline_copy / "indicators" / "index.html").as_uri()
     context, page, errors = open_bank(browser, url)
     remote = []
     page.on("request", lambda r: remote.append(r.url) if urlsplit(r.url).scheme in ("http", "https") else None)
@@ -205,7 +196,7 @@ def test_the_filter_works_from_the_file_system(browser, tmp_path_factory, site):
 
 @pytest.mark.parametrize("lang,prefix", LANGS)
 def test_search_finds_an_indicator_by_title_and_by_code(page, base_url, lang, prefix):
-    from test_search import search
+    from search_steps import search
     indicator = INDICATORS[len(INDICATORS) // 2]
     by_title = search(page, base_url, prefix, " ".join(indicator.title[lang].split()[:6]))
     assert any(f"{prefix}indicators/{indicator.id}/" in u for u in by_title), by_title[:5]

@@ -217,7 +217,7 @@ def test_plan_answers_round_trip_through_a_file(browser, base_url, tmp_path):
     page.click('[data-action="clear"]')
     assert page.input_value('[data-field="summary"]') == ""
     page.set_input_files(".wps-fill-file", str(saved))
-    page.wait_for_function("document.querySelector('[data-field=summary]').value === 'Round trip'")
+    page.wait_for_function("() => document.querySelector('[data-field=summary]').value === 'Round trip'")
     assert page.input_value('[data-field="activities.2.outputs"]') == "Output two"
     context.close()
 

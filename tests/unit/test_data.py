@@ -103,6 +103,7 @@ def test_key_written_twice(project_copy):
     assert 'the key "minutes" is written twice' in report
 
 
+@pytest.mark.build  # builds a copy of the project
 def test_bad_build_stops_without_traceback_and_keeps_the_previous_site(project_copy):
     previous = project_copy / "site"
     previous.mkdir()
@@ -117,6 +118,7 @@ def test_bad_build_stops_without_traceback_and_keeps_the_previous_site(project_c
     assert not (project_copy / "site.partial").exists()
 
 
+@pytest.mark.build  # builds a copy of the project
 def test_bad_markdown_link_fails_the_strict_build_and_keeps_the_previous_site(project_copy):
     previous = project_copy / "site"
     previous.mkdir()
@@ -129,6 +131,7 @@ def test_bad_markdown_link_fails_the_strict_build_and_keeps_the_previous_site(pr
     assert (previous / "index.html").read_text(encoding="utf-8") == "previous site"
 
 
+@pytest.mark.build  # builds a copy of the project
 def test_an_edited_template_override_shows_on_the_next_build(project_copy):
     """Compiled templates are cached in .cache/jinja; an edit to an override must still show."""
     first = run_cli("build", "--lang", "en", "--site-dir", "site", cwd=project_copy)
@@ -141,6 +144,7 @@ def test_an_edited_template_override_shows_on_the_next_build(project_copy):
     assert '<meta name="wps-test" content="edited">' in (project_copy / "site" / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.build  # builds a copy of the project
 def test_a_source_edited_after_a_build_is_checked_again(project_copy):
     """A build keeps the checked sources in .cache/sources.pickle; the next build must still see
     every edit: a new title shows, and a mistake stops the build with its file and line."""

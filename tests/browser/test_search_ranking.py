@@ -5,18 +5,16 @@ budget, and the same ranking from the offline copy (file://)."""
 import html
 import json
 import re
-import zipfile
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT, SITE, run_cli
+from conftest import SITE
 from wpskit.search_index import unfolded_size
 from wpskit.search_quality import load_judgements, measure, open_search, ranked_pages
 from wpskit.textfold import fold
 
 GOAL = 0.95
-BUNDLE = ROOT / "dist" / "wps-toolkit-offline.zip"
 
 
 @pytest.fixture(scope="module")
@@ -100,13 +98,8 @@ def test_results_show_and_highlight_the_readers_words_only(page, base_url):
 # --- offline copy --------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def unzipped(tmp_path_factory, site):
-    if not BUNDLE.exists():
-        assert run_cli("offline").returncode == 0
-    target = tmp_path_factory.mktemp("usb-stick-search")
-    with zipfile.ZipFile(BUNDLE) as archive:
-        archive.extractall(target)
-    return target / "wps-toolkit"
+def unzipped(offline_copy):
+    return offline_copy
 
 
 def test_offline_copy_ranks_a_phrase_like_the_site(browser, base_url, unzipped):

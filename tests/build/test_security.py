@@ -20,7 +20,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from conftest import ROOT, run_cli, serve
-from test_search import search
+from search_steps import search
 
 # ---------------------------------------------------------------------------------------
 # helpers
