@@ -77,6 +77,36 @@ def term_sections(doc: dict, site_dir: Path | None) -> list[dict]:
              "text": _paragraphs(definition)} for anchor, title, definition in terms]
 
 
+# Indicator pages (/indicators/<id>/) share the same section headings ("Definition",
+# "Baseline and target"…): as separate entries those headings would rank like titles, and 53
+# such pages crowd the modules that explain a topic out of the first results. Each indicator
+# page is therefore one entry, weighted below prose pages (the bank's own filter is where
+# indicators are looked for; search still finds one by its title or code).
+WHOLE_PAGE_SECTIONS = ("indicators/",)
+WHOLE_PAGE_BOOST = 0.2
+
+
+def whole_pages(docs: list[dict], languages) -> list[dict]:
+    """Fold the sections of the pages under WHOLE_PAGE_SECTIONS into their page's entry."""
+    pages, out = {}, []
+    for doc in docs:
+        base, _, anchor = doc["location"].partition("#")
+        parts = base.split("/", 1)
+        local = parts[1] if parts[0] in languages and len(parts) > 1 else base
+        if not local.startswith(WHOLE_PAGE_SECTIONS) or local.rstrip("/").count("/") < 1:
+            out.append(doc)
+            continue
+        if not anchor:
+            page = pages[base] = dict(doc, boost=WHOLE_PAGE_BOOST)
+            out.append(page)
+        elif base in pages:
+            page = pages[base]
+            page["text"] = f'{page["text"]} <p>{doc.get("title", "")}</p> {doc.get("text", "")}'.strip()
+        else:
+            out.append(doc)
+    return out
+
+
 def split_and_fold(index: dict, languages, default: str, site_dir: Path | None = None) -> dict:
     out = {}
     for lang in languages:
@@ -86,8 +116,7 @@ def split_and_fold(index: dict, languages, default: str, site_dir: Path | None =
         config["fields"]["title"] = {**config["fields"].get("title", {}), "boost": TITLE_BOOST}
         out[lang] = {"config": config, "docs": []}
     docs = []
-    for doc in index["docs"]:
-        doc = dict(doc)
+    for doc in whole_pages([dict(d) for d in index["docs"]], languages):
         docs += [doc, *term_sections(doc, site_dir)]
     for doc in docs:
         lang = _language_of(doc["location"], languages, default)
