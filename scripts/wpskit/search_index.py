@@ -79,11 +79,12 @@ def term_sections(doc: dict, site_dir: Path | None) -> list[dict]:
 
 # Indicator pages (/indicators/<id>/) share the same section headings ("Definition",
 # "Baseline and target"…): as separate entries those headings would rank like titles, and 53
-# such pages crowd the modules that explain a topic out of the first results. Each indicator
-# page is therefore one entry, weighted below prose pages (the bank's own filter is where
+# such pages crowd the modules that explain a topic out of the first results; the bank's own
+# page (/indicators/) holds every indicator's text in its table and matched almost any query.
+# Each is therefore one entry, weighted below prose pages (the bank's filter is where
 # indicators are looked for; search still finds one by its title or code).
 WHOLE_PAGE_SECTIONS = ("indicators/",)
-WHOLE_PAGE_BOOST = 0.2
+WHOLE_PAGE_BOOST = 0.15
 
 
 def whole_pages(docs: list[dict], languages) -> list[dict]:
@@ -93,7 +94,7 @@ def whole_pages(docs: list[dict], languages) -> list[dict]:
         base, _, anchor = doc["location"].partition("#")
         parts = base.split("/", 1)
         local = parts[1] if parts[0] in languages and len(parts) > 1 else base
-        if not local.startswith(WHOLE_PAGE_SECTIONS) or local.rstrip("/").count("/") < 1:
+        if not local.startswith(WHOLE_PAGE_SECTIONS):
             out.append(doc)
             continue
         if not anchor:

@@ -75,11 +75,15 @@ def test_pages_holding_the_phrase_rank_above_pages_holding_its_syllables_apart(p
     texts = {result: page_text(result) for result in results}
     holding = [r for r in results if holds_phrase(texts[r], query)]
     apart = [r for r in results if not holds_phrase(texts[r], query) and holds_words(texts[r], query)]
-    assert apart, f"no page of the results holds the words of {query!r} apart: the test would prove nothing"
+    if not apart:  # none among the results shown: the site must still have such pages, or the test proves nothing
+        docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        assert any(holds_words(d["text"], query) and not holds_phrase(d["text"], query) for d in docs), \
+            f"no page of the site holds the words of {query!r} apart: the test would prove nothing"
     first = results[:min(3, len(holding))]
     assert first and all(r in holding for r in first), \
         f"{query!r}: the first results {results[:3]} should all hold the phrase (pages holding it: {holding})"
-    assert results.index(holding[0]) < results.index(apart[0])
+    if apart:
+        assert results.index(holding[0]) < results.index(apart[0])
 
 
 def test_results_show_and_highlight_the_readers_words_only(page, base_url):
