@@ -97,8 +97,10 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
                       web.buttons(download_links(item), language)]
             if item.kind == "worksheet":  # a form the reader fills in (render/fill_html.py)
                 from .render.fill_html import worksheet_form
+                bank = [f"{i.code} — {i.title[language]}" for i in sorted(toolkit.indicators.values(), key=lambda i: i.code)
+                        if item.id in i.worksheets]
                 top, body = worksheet_form(item, language, web.relative(here(), "assets/javascripts/fill-in.js"),
-                                           web.relative(here(), f"assets/fill/{language}/{item.id}.js"))
+                                           web.relative(here(), f"assets/fill/{language}/{item.id}.js"), bank)
                 parts.append(top)
             else:
                 body = web.checklist_body(item, language)

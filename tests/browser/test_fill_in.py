@@ -240,3 +240,38 @@ def test_print_shows_the_answers_without_the_buttons(browser, base_url):
     box = answer.bounding_box()
     assert box["height"] >= 2 * 14, "the printed answer box is cut to less than its two lines"
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_table_row_takes_an_indicator_from_the_bank(browser, base_url, lang):
+    """Issue #15: on the worksheets that indicators name, the indicator column of a table takes an
+    indicator from the bank (the first empty cell, then new rows); the answer is kept on reload."""
+    worksheet = TOOLKIT.worksheets["results-framework"]
+    named = sorted((i for i in TOOLKIT.indicators.values() if worksheet.id in i.worksheets), key=lambda i: i.code)
+    assert len(named) >= 2, "no indicator names the results-framework worksheet: the test would prove nothing"
+    table = next(n for n, s in enumerate(worksheet.sections, 1)
+                 if isinstance(s, TableSection) and any("indicator" in c.en.lower() for c in s.columns))
+    column = next(f"c{k}" for k, c in enumerate(worksheet.sections[table - 1].columns, 1) if "indicator" in c.en.lower())
+    context, page, errors = open_worksheet(browser, base_url, worksheet, lang, width=360)
+    picker = page.locator(f'.wps-from-bank select')
+    assert picker.count() == 1 and picker.evaluate("s => s.options.length") == len(named) + 1
+    page.click(f'[data-row-action="from-bank"][data-table="s{table}"]')  # nothing chosen: a message, no change
+    assert page.inner_text(".wps-fill-error") != ""
+    assert page.input_value(f'[data-field="s{table}.1.{column}"]') == ""
+    rows = page.locator(f'table[data-table="s{table}"] tr[data-row]').count()
+    for n, indicator in enumerate(named[:rows + 1], 1):
+        entry = f"{indicator.code} — {indicator.title[lang]}"
+        picker.select_option(entry)
+        page.click(f'[data-row-action="from-bank"][data-table="s{table}"]')
+        assert page.input_value(f'[data-field="s{table}.{n}.{column}"]') == entry
+    assert page.locator(f'table[data-table="s{table}"] tr[data-row]').count() == rows + 1  # a row was added
+    page.wait_for_timeout(300)
+    page.reload()
+    page.wait_for_selector(".wps-fill-bar:not([hidden])")
+    assert page.input_value(f'[data-field="s{table}.1.{column}"]') == f"{named[0].code} — {named[0].title[lang]}"
+    named_ids = {w for i in TOOLKIT.indicators.values() for w in i.worksheets}
+    other = next(w for w in sorted(TOOLKIT.worksheets.values(), key=lambda w: w.id) if w.id not in named_ids)
+    page.goto(base_url + PREFIX[lang] + f"worksheets/{other.id}/")
+    assert page.locator(".wps-from-bank").count() == 0
+    assert not errors
+    context.close()

@@ -317,6 +317,17 @@
     if (button.getAttribute("data-row-action") === "add") {
       var row = addRow(button.getAttribute("data-table"));
       row.querySelector("[data-field]").focus();
+    } else if (button.getAttribute("data-row-action") === "from-bank") {
+      var pick = button.parentNode.querySelector("select");
+      if (!pick.value) { warn(text.fill_pick_first); pick.focus(); return; }
+      var id = button.getAttribute("data-table"), selector = '[data-field$=".' + button.getAttribute("data-column") + '"]';
+      var cell = rowsOf(id).map(function (r) { return r.querySelector(selector); })
+        .filter(function (c) { return c && !c.value; })[0] || addRow(id).querySelector(selector);
+      cell.value = pick.value;
+      grow(cell);
+      changed();
+      say(text.fill_indicator_added);
+      cell.focus();
     } else if (button.getAttribute("data-row-action") === "remove") {
       var tr = button.closest("tr");
       var table = tr.closest("table");

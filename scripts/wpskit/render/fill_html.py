@@ -51,7 +51,8 @@ def toolbar(kind: str, item_id: str, lang: str, version: str, template_src: str,
 
 FILL_MESSAGES = ("fill_saved", "fill_cleared", "fill_confirm_clear", "fill_opened", "fill_broken_file",
                  "fill_foreign_file", "fill_other_version", "fill_downloaded", "fill_download_failed",
-                 "fill_row", "fill_remove_row", "fill_example_loaded", "fill_confirm_example", "fill_storage_off")
+                 "fill_row", "fill_remove_row", "fill_example_loaded", "fill_confirm_example", "fill_storage_off",
+                 "fill_pick_first", "fill_indicator_added")
 
 
 def header_fields(lang: str) -> str:
@@ -73,8 +74,27 @@ def row_cells(table_id: str, columns, lang: str, row: str, column_ids=None) -> s
     return f'<tr class="wps-answer-row" data-row="{row}">{cells}{remove}</tr>'
 
 
+def bank_picker(table_id: str, column: str, lang: str, bank: list[str]) -> str:
+    """A list of the indicator bank's entries ("PA-01 — title") and a button that puts the chosen
+    one in the table's indicator column: the first empty cell, or a new row (fill-in.js)."""
+    pick = control_id(f"{table_id}-bank")
+    options = "".join(f'<option value="{esc(entry)}">{esc(entry)}</option>' for entry in bank)
+    return (f'<p class="wps-from-bank"><label for="{pick}">{esc(label(lang, "fill_from_bank"))}</label> '
+            f'<select id="{pick}" class="wps-bank-pick"><option value="">—</option>{options}</select> '
+            f'<button type="button" class="md-button" data-row-action="from-bank" data-table="{esc(table_id)}" '
+            f'data-column="{esc(column)}">{esc(label(lang, "fill_take_indicator"))}</button></p>')
+
+
+def indicator_column(columns) -> str | None:
+    """The key of a table's indicator column (its English header names an indicator), if any."""
+    for number, column in enumerate(columns, 1):
+        if "indicator" in column["en"].lower():
+            return column_id(number)
+    return None
+
+
 def answer_table(table_id: str, columns, lang: str, caption: str, example=None, rows: int = INITIAL_ROWS,
-                 column_ids=None) -> str:
+                 column_ids=None, extra: str = "") -> str:
     head = "".join(f'<th scope="col">{esc(c[lang])}</th>' for c in columns)
     head += f'<th scope="col"><span class="wps-visually-hidden">{esc(label(lang, "fill_row_tools"))}</span></th>'
     body = ""
@@ -88,7 +108,7 @@ def answer_table(table_id: str, columns, lang: str, caption: str, example=None, 
             f"<caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
             f'<template data-row-template="{esc(table_id)}">{template}</template>'
             f'<p><button type="button" class="md-button wps-add-row" data-row-action="add" data-table="{esc(table_id)}">'
-            f'{esc(label(lang, "fill_add_row"))}</button></p></div>')
+            f'{esc(label(lang, "fill_add_row"))}</button></p>{extra}</div>')
 
 
 def _form(section: FormSection, number: int, lang: str) -> str:
@@ -130,8 +150,10 @@ def _quiz(section: QuizSection, number: int, lang: str) -> str:
             f'<details class="trainer-note"><summary>{esc(label(lang, "answers"))}</summary><ol>{"".join(answers)}</ol></details>')
 
 
-def worksheet_form(item, lang: str, script_src: str, template_src: str) -> tuple[str, list[tuple[str, str]]]:
-    """(tool bar and header fields, [(heading, HTML)] blocks) of a fillable worksheet page."""
+def worksheet_form(item, lang: str, script_src: str, template_src: str,
+                   bank: list[str] | None = None) -> tuple[str, list[tuple[str, str]]]:
+    """(tool bar and header fields, [(heading, HTML)] blocks) of a fillable worksheet page;
+    `bank`: the indicators that name this worksheet, offered to its tables' indicator column."""
     top = (toolbar("worksheet", item.id, lang, version_key(item), template_src, f"{item.id}-{lang}")
            + header_fields(lang) + f'<script src="{esc(script_src)}" defer></script>')
     blocks = []
@@ -140,7 +162,10 @@ def worksheet_form(item, lang: str, script_src: str, template_src: str) -> tuple
     for number, section in enumerate(item.sections, 1):
         intro = f'<p>{esc(section.intro[lang])}</p>' if section.intro else ""
         if isinstance(section, TableSection):
-            body = answer_table(section_id(number), section.columns, lang, section.title[lang], section.example)
+            column = indicator_column(section.columns) if bank else None
+            extra = bank_picker(section_id(number), column, lang, bank) if column else ""
+            body = answer_table(section_id(number), section.columns, lang, section.title[lang], section.example,
+                                extra=extra)
         elif isinstance(section, FormSection):
             body = _form(section, number, lang)
         elif isinstance(section, QuizSection):
