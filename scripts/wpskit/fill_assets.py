@@ -38,7 +38,7 @@ def template_script(name: str, data: bytes) -> str:
 def prepare(toolkit, context, cache_dir: Path) -> dict:
     """{site path: cached file} for every template script and example plan."""
     from .render.docx_file import build_docx
-    from .render.plan_docx import build_plan_docx, plan_values, template_values
+    from .render.plan_docx import build_plan_docx, indicator_names, plan_values, template_values
     fingerprint = _fingerprint() + _key(Path(__file__).read_bytes().decode())
     cache_dir.mkdir(parents=True, exist_ok=True)
     wanted = {}
@@ -62,10 +62,11 @@ def prepare(toolkit, context, cache_dir: Path) -> dict:
         key = _key(texts.model_dump(), lang, fingerprint)
         cached(f"assets/fill/{lang}/{PLAN_TEMPLATE}.js", key, lambda l=lang: template_script(
             f"{PLAN_TEMPLATE}:{l}", build_plan_docx(template_values(), texts, l)).encode(), ".js")
+        names = indicator_names(toolkit.indicators.values(), lang)
         for plan in toolkit.plans.values():
-            key = _key(plan.model_dump(), texts.model_dump(), lang, fingerprint)
+            key = _key(plan.model_dump(), texts.model_dump(), lang, names, fingerprint)
             cached(f"downloads/{lang}/{plan.id}.docx", key,
-                   lambda p=plan, l=lang: build_plan_docx(plan_values(p, l, texts), texts, l), ".docx")
+                   lambda p=plan, l=lang, n=names: build_plan_docx(plan_values(p, l, texts, n), texts, l), ".docx")
     return wanted
 
 

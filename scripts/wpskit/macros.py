@@ -138,6 +138,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
     @env.macro
     def plan_builder() -> str:
         """The plan builder's guided form (render/plan_form.py, texts from toolkit/plan-builder.yml)."""
+        from .render.plan_docx import indicator_names
         from .render.plan_form import builder_blocks
         toolkit, language = _toolkit(env), lang()
         example = next(iter(sorted(toolkit.plans.values(), key=lambda p: p.id)), None)
@@ -146,7 +147,8 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
             toolkit.plan_builder, language, web.relative(here(), "assets/javascripts/fill-in.js"),
             web.relative(here(), f"assets/fill/{language}/plan-builder.js"), example, example_href,
             web.relative(here(), urls().page("indicators")) if indicator_bank_exists(toolkit) else None,
-            web.relative(here(), urls().page("modules/05-local-action-plan")))
+            web.relative(here(), urls().page("modules/05-local-action-plan")),
+            indicator_names(toolkit.indicators.values(), language))
         parts = [top]
         for heading, block in blocks:
             parts += [f"## {md_text(heading)}", block]

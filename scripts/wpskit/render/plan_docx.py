@@ -38,8 +38,14 @@ SCALARS = ("parent_body", "issuing_body", "number_symbol", "place", "date", "sum
 ACTIVITY_COLUMNS = ("title", "lead", "partners", "timeline", "resources", "outputs", "indicators")
 
 
-def plan_values(plan, lang: str, texts) -> dict:
-    """The values a plan (model.Plan) gives to the renderer, in one language."""
+def indicator_names(indicators, lang: str) -> dict:
+    """{indicator id: "PA-01 — its title"}: how a plan names the bank's indicators."""
+    return {i.id: f"{i.code} — {i.title[lang]}" for i in indicators}
+
+
+def plan_values(plan, lang: str, texts, names: dict | None = None) -> dict:
+    """The values a plan (model.Plan) gives to the renderer, in one language; `names` turns the
+    indicator ids of its activities into codes and titles (indicator_names)."""
     values = {key: [t[lang] for t in getattr(plan, key)] for key in LISTS}
     values.update(parent_body=plan.parent_body[lang] if plan.parent_body else "",
                   issuing_body=plan.issuing_body[lang], number_symbol=plan.number_symbol[lang],
@@ -48,7 +54,7 @@ def plan_values(plan, lang: str, texts) -> dict:
     values["signature.authority"] = plan.signature.authority[lang]
     values["signature.signer"] = plan.signature.signer[lang]
     values["activities"] = [{**{c: getattr(a, c)[lang] for c in ACTIVITY_COLUMNS if c != "indicators"},
-                             "indicators": "\n".join(a.indicators)} for a in plan.activities]
+                             "indicators": "\n".join((names or {}).get(i, i) for i in a.indicators)} for a in plan.activities]
     return values
 
 

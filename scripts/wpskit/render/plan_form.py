@@ -20,7 +20,7 @@ def plan_version() -> str:
     return hashlib.sha256(json.dumps([PLAN_FIELDS, ACTIVITY_COLUMNS]).encode()).hexdigest()[:12]
 
 
-def plan_fields(plan, lang: str) -> dict:
+def plan_fields(plan, lang: str, names: dict | None = None) -> dict:
     """A plan (model.Plan) as the builder's field values: lists one item a line, activities as rows."""
     fields = {"variant": plan.variant, "illustrative": bool(plan.illustrative)}
     for key in LISTS:
@@ -33,7 +33,10 @@ def plan_fields(plan, lang: str) -> dict:
     for row, activity in enumerate(plan.activities, 1):
         for column in ACTIVITY_COLUMNS:
             value = getattr(activity, column)
-            fields[f"activities.{row}.{column}"] = ", ".join(value) if column == "indicators" else value[lang]
+            if column == "indicators":  # codes and titles where the bank names them, one a line
+                fields[f"activities.{row}.{column}"] = "\n".join((names or {}).get(i, i) for i in value)
+            else:
+                fields[f"activities.{row}.{column}"] = value[lang]
     return fields
 
 
@@ -70,10 +73,10 @@ def _field(key: str, texts, lang: str) -> str:
 
 
 def builder_blocks(texts, lang: str, script_src: str, template_src: str, example, example_href: str | None,
-                   indicators_href: str | None, module_href: str) -> tuple[str, list[tuple[str, str]]]:
+                   indicators_href: str | None, module_href: str, names: dict | None = None) -> tuple[str, list[tuple[str, str]]]:
     example_button, example_data = "", ""
     if example is not None:
-        example_json = json.dumps(plan_fields(example, lang), ensure_ascii=False).replace("<", "\\u003c")
+        example_json = json.dumps(plan_fields(example, lang, names), ensure_ascii=False).replace("<", "\\u003c")
         example_data = f'<script type="application/json" id="wps-plan-example">{example_json}</script>'
         example_button = (f'<p class="wps-plan-example"><button type="button" class="md-button" data-action="start-example">'
                           f'{esc(label(lang, "plan_start_example"))}</button>')
