@@ -43,11 +43,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 REPEATS = 5
-COPY_IGNORE = {".venv", "site", "site.partial", "site.old", ".cache", ".git", ".pytest_cache", "__pycache__", "dist"}
+COPY_IGNORE = {".venv", "node_modules", "site", "site.partial", "site.old", ".cache", ".git", ".pytest_cache",
+               "__pycache__", "dist"}
 
 
 def _copy(target: Path) -> Path:
     shutil.copytree(ROOT, target, ignore=lambda d, names: [n for n in names if n in COPY_IGNORE])
+    # npm packages are linked, not copied: they are not the project's sources, and the ignore list
+    # above would drop their own dist/ folders (Workbox then fails to load)
+    if (ROOT / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
 
 
