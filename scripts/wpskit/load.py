@@ -7,6 +7,7 @@ raises `SourceError` listing every problem as `path:line: what is wrong — how 
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -88,13 +89,40 @@ def _validate(model, doc: YamlDocument, location: tuple, problems: ProblemList, 
     except ValidationError as error:
         errors = [dict(item, loc=tuple(location) + tuple(item["loc"])) for item in error.errors(include_url=False)]
         missing = {e["loc"][:-1]: e["loc"][-1] for e in errors if e["type"] == "missing"}
+        misspelt = _misspelt_keys(errors)
         for item in errors:
-            sibling = missing.get(item["loc"][:-1]) if item["type"] == "extra_forbidden" else None
+            if item["type"] == "missing" and item["loc"] in misspelt.values():
+                continue  # one problem: the misspelt key says "did you mean" the missing one
+            if item["type"] == "extra_forbidden":
+                meant = misspelt.get(item["loc"])
+                sibling = meant[-1] if meant else missing.get(item["loc"][:-1])
+            else:
+                sibling = None
             line, message = explain(item, doc, sibling)
             problems.add(doc.path, line, message)
         if broken is not None and isinstance(value, dict) and isinstance(value.get("id"), str):
             broken.add(value["id"])  # exists, but invalid: references to it are not "dangling"
         return None
+
+
+def _misspelt_keys(errors: list) -> dict:
+    """{location of an unknown key: location of the missing key it was meant to be}, when a
+    block has both: "minutess: 30" is one mistake, not an unknown key and a missing one."""
+    missing = {}
+    for e in errors:
+        if e["type"] == "missing" and e["loc"] and isinstance(e["loc"][-1], str):
+            missing.setdefault(e["loc"][:-1], []).append(e["loc"][-1])
+    pairs = {}
+    for e in errors:
+        if e["type"] != "extra_forbidden" or not isinstance(e["loc"][-1], str):
+            continue
+        parent, key = e["loc"][:-1], e["loc"][-1]
+        left = missing.get(parent, [])
+        guess = difflib.get_close_matches(key, left, n=1, cutoff=0.5)
+        if guess:
+            left.remove(guess[0])
+            pairs[e["loc"]] = parent + (guess[0],)
+    return pairs
 
 
 def check_text_file(file: Path, root: Path, problems: ProblemList) -> str | None:
@@ -159,11 +187,13 @@ def _load_folder(root: Path, folder: str, model, problems: ProblemList, toolkit:
         item = _validate(model, doc, (), problems, broken=toolkit.broken)
         if item is None:
             continue
-        toolkit.broken.discard(file.stem)
-        if item.id != file.stem:
+        if item.id != file.stem:  # one problem: not also "already used" when it copies another file's id
             problems.add(doc.path, doc.line_of(("id",)), (
                 f'the id "{item.id}" must be the same as the file name "{file.stem}". '
                 f"Rename the file to {item.id}.yml or change the id."))
+            toolkit.broken.add(item.id)
+            continue
+        toolkit.broken.discard(file.stem)
         _register(item, doc, (), into, toolkit, problems)
 
 
@@ -173,6 +203,7 @@ def _register(item, doc, location, into, toolkit, problems):
         problems.add(doc.path, doc.line_of(tuple(location) + ("id",)), (
             f'the id "{item_id}" is already used by {toolkit.files[item_id]}. '
             "Ids must be unique across the toolkit: choose another id."))
+        toolkit.broken.add(item_id)  # references to it (as this kind) would only repeat the problem
         return
     toolkit.files[item_id] = doc.path
     toolkit.places[item_id] = (doc, location)

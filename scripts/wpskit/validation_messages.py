@@ -3,25 +3,47 @@
 from __future__ import annotations
 
 import difflib
+from typing import get_args
 
 from .yaml_source import YamlDocument
 
 LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
-KNOWN_KEYS = sorted({
-    "id", "kind", "title", "publisher", "year", "brief", "purpose", "module", "minutes",
-    "instructions", "sections", "sources", "intro", "columns", "example", "blank_rows",
-    "fields", "label", "prompt", "lines", "items", "groups", "text", "guidance", "term",
-    "abbr", "definition", "related", "avoid_vi", "note", "vi", "en", "width",
-    "description", "order", "level", "audience", "objectives", "key_messages",
-    "worksheets", "checklists", "sessions", "hide", "allow_terms", "translation",
-    "outcomes", "materials", "print", "steps", "method", "worksheet", "tips", "days",
-    "start", "end", "session", "break", "label", "programmes", "questions", "answer",
-    "options", "date", "venue", "audience",
-    # indicator bank
-    "code", "pillar", "results_level", "type", "numerator", "denominator", "unit", "disaggregation",
-    "data_source", "collected_by", "levels", "frequency", "reporting", "baseline_target", "verification",
-    "modules", "origin", "source",
-})
+
+
+def _models() -> list:
+    """Every model of model.py (each a subclass of its base `Strict`), nested ones included."""
+    from .model import Strict
+    found, todo = [], [Strict]
+    while todo:
+        model = todo.pop()
+        found.append(model)
+        todo += model.__subclasses__()
+    return found
+
+
+def _keys_of(model) -> set:
+    return {key for name, field in model.model_fields.items() for key in (name, field.alias) if key}
+
+
+def _tags_of(annotation) -> dict:
+    """{discriminator: [tags]} of the discriminated unions inside a field's type (e.g. a
+    worksheet's sections: {"kind": ["table", "form", "list", "quiz"]})."""
+    found = {}
+    for meta in getattr(annotation, "__metadata__", ()):
+        key = getattr(meta, "discriminator", None)
+        if isinstance(key, str):
+            members = get_args(get_args(annotation)[0])
+            found[key] = [tag for member in members for tag in get_args(member.model_fields[key].annotation)]
+    for inner in get_args(annotation):
+        found.update(_tags_of(inner))
+    return found
+
+
+# What the models accept, read from the models themselves: a key or kind added to model.py
+# is known to the messages without being listed here.
+KNOWN_KEYS = sorted({key for model in _models() for key in _keys_of(model)})
+UNION_TAGS = {(name, key): tags for model in _models() for name, field in model.model_fields.items()
+              for key, tags in _tags_of(field.annotation).items()}  # (field, discriminator) -> tags
 
 
 def _data_path(doc: YamlDocument, loc: tuple) -> tuple:
@@ -106,7 +128,7 @@ def explain(error: dict, doc: YamlDocument, missing_sibling: str | None = None) 
         return line, (f'"{value}" is not a valid id: use lowercase letters a–z, digits and hyphens only, '
                       'no spaces or accents (for example "stakeholder-map").')
     if kind in ("union_tag_invalid", "union_tag_not_found"):
-        return line, f'{where} needs "kind: table", "kind: form" or "kind: list".'
+        return line, _union_tag_message(error, path, where)
     if kind in ("greater_than_equal", "greater_than"):
         return line, f"{where} must be at least {ctx.get('ge', ctx.get('gt'))}, not {value}."
     if kind in ("less_than_equal", "less_than"):
@@ -114,3 +136,17 @@ def explain(error: dict, doc: YamlDocument, missing_sibling: str | None = None) 
     if kind == "value_error":
         return line, f"{where}: {str(ctx.get('error') or error['msg'])}."
     return line, f"{where}: {error['msg']}."
+
+
+def _union_tag_message(error: dict, path: tuple, where: str) -> str:
+    """A missing or unknown `kind:` of a union member (a worksheet's section…), with every
+    kind the model accepts."""
+    ctx = error.get("ctx") or {}
+    key = str(ctx.get("discriminator", "kind")).strip("'")
+    field = next((part for part in reversed(path) if isinstance(part, str)), None)
+    tags = UNION_TAGS.get((field, key)) or [tag.strip(" '") for tag in str(ctx.get("expected_tags", "")).split(",") if tag.strip()]
+    choices = [f'"{key}: {tag}"' for tag in tags]
+    needs = ", ".join(choices[:-1]) + f" or {choices[-1]}" if len(choices) > 1 else "".join(choices) or f'"{key}: …"'
+    if error["type"] == "union_tag_invalid":
+        return f'{where} has "{key}: {ctx.get("tag")}", which is not a {key} this toolkit knows. Use {needs}.'
+    return f"{where} needs {needs}."
