@@ -122,12 +122,12 @@ def source_pages(root: Path = ROOT):
     """(lang, slug) of every page the build makes, worked out from the sources alone (no
     site/ needed): the Markdown pages of docs/<lang>/ and one page per data item in each
     language, with the slugs of built_pages."""
+    from wpskit.kinds import items_with_pages
     from wpskit.load import load_toolkit
     from wpskit.site_hooks import page_slug
 
     toolkit = load_toolkit(root)
-    items = [*toolkit.tools.values(), *toolkit.sessions.values(), *toolkit.programmes.values(),
-             *toolkit.indicators.values()]
+    items = items_with_pages(toolkit)  # every kind of the registry with pages of its own
     pages = set()
     for folder in sorted(p for p in (root / "docs").iterdir() if p.is_dir()):
         for source in folder.rglob("*.md"):

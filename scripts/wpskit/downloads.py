@@ -22,13 +22,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import LANGUAGES
+from .kinds import BY_NAME, KINDS, function_of
 
 HERE = Path(__file__).parent
 RENDER_INPUTS = sorted(
     [*(HERE / "render").rglob("*.py"), *(HERE / "render").rglob("*.css"), *(HERE / "render" / "fonts").glob("*.ttf"),
-     HERE / "ui_text.py", HERE / "model.py", HERE / "downloads.py", HERE / "schedule.py"]
+     HERE / "ui_text.py", HERE / "model.py", HERE / "downloads.py", HERE / "schedule.py", HERE / "kinds.py"]
 )
-FORMATS = {"worksheet": ("pdf", "docx"), "checklist": ("pdf", "docx"), "programme": ("pdf", "docx"), "session": ("pdf",)}
+FORMATS = {kind.name: kind.downloads for kind in KINDS if kind.downloads}  # the files of each kind (kinds.py)
+BUILDERS = {"pdf": "render.pdf_file:build_pdf"}  # a PDF is the print renderer's HTML; a Word file the kind's builder
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed, so the same files always give the same ZIP
 
 
@@ -53,13 +55,18 @@ class RenderContext:
 
     def inputs_of(self, item, lang: str):
         """Everything outside the item that its files show: part of the cache key."""
+        return getattr(self, BY_NAME[item.kind].download_inputs)(item, lang)
+
+    def item_inputs(self, item, lang: str):
         sources = [self.sources[s].model_dump() for s in getattr(item, "sources", [])]
-        if item.kind == "session":
-            return [self.module_title(item, lang), [self.tools[t].title.model_dump() for t in item.tools]]
-        if item.kind == "programme":
-            used = sorted({i.session for d in item.days for i in d.items if getattr(i, "session", None)})
-            return [self.sessions[s].model_dump() for s in used]
         return [self.module_title(item, lang), sources]
+
+    def session_inputs(self, item, lang: str):
+        return [self.module_title(item, lang), [self.tools[t].title.model_dump() for t in item.tools]]
+
+    def programme_inputs(self, item, lang: str):
+        used = sorted({i.session for d in item.days for i in d.items if getattr(i, "session", None)})
+        return [self.sessions[s].model_dump() for s in used]
 
 
 def _fingerprint() -> str:
@@ -78,12 +85,8 @@ def item_key(item, lang: str, context: RenderContext, fingerprint: str) -> str:
 
 def _render(job) -> str:
     extension, item, lang, context, target = job
-    if extension == "pdf":
-        from .render.pdf_file import build_pdf
-        data = build_pdf(item, lang, context)
-    else:
-        from .render.docx_file import build_docx
-        data = build_docx(item, lang, context)
+    build = function_of(BUILDERS.get(extension) or BY_NAME[item.kind].word_builder)
+    data = build(item, lang, context)
     temporary = Path(f"{target}.{os.getpid()}.tmp")  # per process: builds of two copies share the cache
     temporary.write_bytes(data)
     temporary.replace(target)
@@ -147,10 +150,12 @@ class DownloadCache:
         self._prepare_packs(items, wanted)
         return wanted
 
-    def prepare_bank(self, indicators: dict, context: RenderContext) -> dict:
-        """The indicator bank as indicators.csv, .xlsx and .pdf in each language; made again only
-        when an indicator, a title it shows (source, worksheet, module) or the renderer changes."""
-        from .render.indicators import BUILDERS
+    def prepare_bank(self, indicators: dict, context: RenderContext, kind=None) -> dict:
+        """The files made from all items of a kind together (its record's `collection_files`; by
+        default the indicator bank as indicators.csv, .xlsx and .pdf) in each language; made again only
+        when an item, a title it shows (source, worksheet, module) or the renderer changes."""
+        kind = kind or BY_NAME["indicator"]
+        builders, name = function_of(kind.collection_files), kind.collection
         fingerprint = _fingerprint()
         shown = [sorted(context.module_titles.items()), {k: t.title.model_dump() for k, t in sorted(context.tools.items())},
                  {k: s.model_dump() for k, s in sorted(context.sources.items())}]
@@ -159,9 +164,9 @@ class DownloadCache:
             payload = json.dumps([[i.model_dump() for _, i in sorted(indicators.items())], lang, shown, fingerprint],
                                  sort_keys=True, ensure_ascii=False, default=str)
             key = hashlib.sha256(payload.encode()).hexdigest()[:16]
-            for extension, build in BUILDERS.items():
-                target = self.cache_dir / lang / f"indicators-{key}.{extension}"
-                wanted[(lang, "indicators", extension)] = target
+            for extension, build in builders.items():
+                target = self.cache_dir / lang / f"{name}-{key}.{extension}"
+                wanted[(lang, name, extension)] = target
                 if not target.exists():
                     target.parent.mkdir(parents=True, exist_ok=True)
                     temporary = Path(str(target) + ".tmp")
@@ -171,7 +176,7 @@ class DownloadCache:
         return wanted
 
     def _prepare_packs(self, items: list, wanted: dict) -> None:
-        for session in (i for i in items if i.kind == "session"):
+        for session in (i for i in items if BY_NAME[i.kind].pack):
             for lang in LANGUAGES:
                 members = pack_members(session, lang, wanted)
                 key = hashlib.sha256("|".join(f"{n}={p.name}" for n, p in members).encode()).hexdigest()[:16]

@@ -1,48 +1,122 @@
-"""The kind registry: one record per kind of data that has a folder of YAML files and a page
-of its own. Loading (load.py), page generation and URLs (site_hooks.py) iterate it instead
-of naming each kind.
+"""The kind registry: one record per kind of data in toolkit/ and glossary/.
 
-A new kind of this shape gets: its model (model.py), its record here, its collection on
-Toolkit (load.py), its templates or macro, its tests. Still outside the registry: the
-glossary and the sources (lists in one file), the plans (plan_sources.py), the download
-formats (downloads.FORMATS, part of the download cache key) and the macros' labels.
+Loading and validation (load.py), page generation and URLs (site_hooks.py), the data pages
+and index tables (macros.py, data_pages.py), downloads (downloads.py), translation tracking
+(l10n.py) and the links to items (page_parts.py) read these records instead of naming
+kinds. A new kind is its model (model.py), its record here, its templates (its page-parts
+function in data_pages.py or a macro of its own, its print and Word renderers) and its
+tests.
+
+Functions are named as "module:function" inside the package (e.g.
+"render.docx_file:build_docx") and looked up when used (`function_of`): the registry
+imports no renderer, so loading the data stays light.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from importlib import import_module
 
-from .model import Checklist, Indicator, Programme, Session, Worksheet
+from .model import Checklist, GlossaryTerm, Indicator, Plan, Programme, Session, Source, Worksheet
 
 
 @dataclass(frozen=True)
 class Kind:
-    folder: str  # its YAML files, one item each
-    model: type
+    folder: str  # where its YAML files are, relative to the project root
+    model: type  # the pydantic model of one item
     collection: str  # the Toolkit attribute holding its items by id
-    url_section: str  # its pages: /<url_section>/<id>/
-    page_macro: str  # the macro that writes a generated page's body
+    name: str = ""  # the `kind` of its items; by default the one its model fixes
+    files: str = "*.y*ml"  # which files of the folder hold it
+    one_item_per_file: bool = True  # False: each file is a list of items ("- id: …")
+    label: str | None = None  # ui_text key of the kind's name on an item ("Phiếu bài tập: …")
+    heading: str | None = None  # ui_text key of the heading over a list of its items
+    url_section: str | None = None  # its pages: /<url_section>/<id>/ (None: no page of its own)
+    page_macro: str | None = None  # the macro that writes a generated page's body
+    page_parts: str | None = None  # data_page's part for this kind: a function of data_pages.py
+    index_macro: str | None = None  # the macro that lists all its items on an index page
+    tool: bool = False  # a worksheet or checklist: tool_link(), session print lists, module "related"
+    downloads: tuple = ()  # the files made for each item in each language, by extension
+    download_labels: dict = field(default_factory=dict)  # extension -> ui_text key of its button
+    download_inputs: str = "item_inputs"  # RenderContext method: what else its files show (cache key)
+    pack: bool = False  # also <id>-pack.zip: its PDF and the files of the tools it uses
+    web_template: str | None = None  # the renderer of its page body
+    print_template: str | None = None  # the renderer of its print HTML (its PDF)
+    word_builder: str | None = None  # the builder of its Word file
+    collection_files: str | None = None  # builders of files made from all its items together (by extension)
+    translated: bool = True  # its English texts are tracked in l10n/translations.yml
+    listed: int = 0  # its place among the kinds on a page listing several (/downloads/); ties: registry order
 
-    @property
-    def name(self) -> str:
-        """The `kind` of its items, as its model fixes it."""
-        return self.model.model_fields["kind"].default
+    def __post_init__(self):
+        if not self.name:
+            object.__setattr__(self, "name", self.model.model_fields["kind"].default)
 
+    def items(self, toolkit) -> dict:
+        return getattr(toolkit, self.collection)
+
+    def paths(self, root) -> list:
+        """Its YAML files under the project root `root`, sorted."""
+        return sorted((root / self.folder).glob(self.files))
+
+
+def function_of(name: str):
+    """The function a record names, e.g. "render.docx_file:build_docx"."""
+    module, _, attribute = name.partition(":")
+    return getattr(import_module(f"{__package__}.{module}"), attribute)
+
+
+_PRINT = "render.print_html:document"  # called by render.pdf_file:build_pdf
+_WORD = "render.docx_file:build_docx"
 
 KINDS = (
-    Kind("toolkit/worksheets", Worksheet, "worksheets", "worksheets", "data_page"),
-    Kind("toolkit/checklists", Checklist, "checklists", "checklists", "data_page"),
-    Kind("toolkit/sessions", Session, "sessions", "trainers/sessions", "data_page"),
-    Kind("toolkit/programmes", Programme, "programmes", "trainers/programmes", "data_page"),
-    Kind("toolkit/indicators", Indicator, "indicators", "indicators", "indicator_page"),
+    Kind("toolkit", Source, "sources", name="source", files="sources.yml", one_item_per_file=False, index_macro="source_list",
+         translated=False),
+    Kind("toolkit/worksheets", Worksheet, "worksheets", label="worksheet", heading="worksheets_heading",
+         url_section="worksheets", page_macro="data_page", page_parts="worksheet_parts", index_macro="tool_index", tool=True,
+         downloads=("pdf", "docx"), download_labels={"pdf": "pdf", "docx": "docx"},
+         web_template="render.fill_html:worksheet_form", print_template=_PRINT, word_builder=_WORD),
+    Kind("toolkit/checklists", Checklist, "checklists", label="checklist", heading="checklists_heading",
+         url_section="checklists", page_macro="data_page", page_parts="checklist_parts", index_macro="tool_index", tool=True,
+         downloads=("pdf", "docx"), download_labels={"pdf": "pdf", "docx": "docx"},
+         web_template="render.html:checklist_body", print_template=_PRINT, word_builder=_WORD),
+    Kind("toolkit/sessions", Session, "sessions", label="session_guide", heading="sessions_heading",
+         url_section="trainers/sessions", page_macro="data_page", page_parts="session_parts", index_macro="session_index",
+         downloads=("pdf",), download_labels={"pdf": "guide_pdf", "zip": "pack"}, download_inputs="session_inputs",
+         pack=True, web_template="render.html:session_body", print_template=_PRINT, listed=2),
+    Kind("toolkit/programmes", Programme, "programmes", label="programme", heading="programmes_heading",
+         url_section="trainers/programmes", page_macro="data_page", page_parts="programme_parts",
+         index_macro="programme_index", listed=1,  # on /downloads/: the programmes, then the sessions they run
+         downloads=("pdf", "docx"), download_labels={"pdf": "agenda_pdf", "docx": "agenda_docx"},
+         download_inputs="programme_inputs", web_template="render.html:programme_body", print_template=_PRINT,
+         word_builder=_WORD),
+    Kind("toolkit/indicators", Indicator, "indicators", url_section="indicators", page_macro="indicator_page", index_macro="indicator_bank",
+         web_template="render.indicators:page_markdown", collection_files="render.indicators:BUILDERS"),
+    Kind("glossary", GlossaryTerm, "terms", name="term", one_item_per_file=False, index_macro="glossary"),
+    # the worked example plans: no page of their own (the plan builder starts from them, fill_assets.py makes their
+    # Word files); not yet in the translation record
+    Kind("toolkit/plans", Plan, "plans", index_macro="plan_builder", word_builder="render.plan_docx:build_plan_docx",
+         translated=False),
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
 
 
+def kind_of(item) -> Kind:
+    """The record of a data item with a page (its model's `kind`)."""
+    return BY_NAME[item.kind]
+
+
+def listed(kinds) -> list:
+    """Kinds in the order a page listing several of them shows them."""
+    return sorted(kinds, key=lambda kind: kind.listed)
+
+
+def with_pages() -> list:
+    return [kind for kind in KINDS if kind.url_section]
+
+
 def find_item(toolkit, item_id: str):
     """The item with this id, whatever its kind (ids are unique across kinds); KeyError if none."""
-    for kind in KINDS:
-        item = getattr(toolkit, kind.collection).get(item_id)
+    for kind in with_pages():
+        item = kind.items(toolkit).get(item_id)
         if item is not None:
             return item
     raise KeyError(item_id)
@@ -50,4 +124,4 @@ def find_item(toolkit, item_id: str):
 
 def items_with_pages(toolkit) -> list:
     """Every item that gets a page of its own, kind by kind in the registry's order."""
-    return [item for kind in KINDS for item in getattr(toolkit, kind.collection).values()]
+    return [item for kind in with_pages() for item in kind.items(toolkit).values()]

@@ -20,11 +20,10 @@ from pathlib import Path
 
 import yaml
 
+from . import kinds  # the kinds of data whose translations are tracked
 from .yaml_source import Loader
 
 RECORD = Path("l10n") / "translations.yml"
-DATA_FOLDERS = ("toolkit/worksheets", "toolkit/checklists", "toolkit/sessions", "toolkit/programmes", "toolkit/indicators",
-                "glossary")
 
 
 def _vietnamese_texts(data) -> list[str]:
@@ -59,7 +58,7 @@ def translations(root: Path) -> list[str]:
     """Every translation that exists or should exist: English pages and data files."""
     pages = {p.relative_to(root / "docs" / lang).as_posix() for lang in ("vi", "en")
              for p in (root / "docs" / lang).rglob("*.md")}
-    data = [p.relative_to(root).as_posix() for folder in DATA_FOLDERS for p in sorted((root / folder).glob("*.yml"))]
+    data = [p.relative_to(root).as_posix() for kind in kinds.KINDS if kind.translated for p in kind.paths(root)]
     return sorted(f"docs/en/{slug}" for slug in pages) + data
 
 

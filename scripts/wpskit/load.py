@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from . import LANGUAGES
 from .errors import ProblemList
 from .terminology import check_toolkit as check_terminology
-from .model import PILLAR_CODES, CaseStudyMeta, GlossaryTerm, ModuleMeta, PageMeta, Source
+from .model import PILLAR_CODES, CaseStudyMeta, ModuleMeta, PageMeta
 from .schedule import day_schedule
 from .page_templates import markup_problems, template_problems
 from .validation_messages import explain
@@ -62,13 +62,21 @@ class Toolkit:
     plans: dict = field(default_factory=dict)  # toolkit/plans/*.yml (plan_sources.py)
     plan_builder: object = None  # toolkit/plan-builder.yml
 
+    def __post_init__(self):
+        from .kinds import KINDS
+        for kind in KINDS:  # a kind added to the registry gets its collection here
+            if not hasattr(self, kind.collection):
+                setattr(self, kind.collection, {})
+
     def line_of(self, item_id: str, *keys) -> int:
         doc, location = self.places[item_id]
         return doc.line_of(tuple(location) + keys)
 
     @property
     def tools(self) -> dict:
-        return {**self.worksheets, **self.checklists}
+        """The worksheets and checklists (the registry's kinds marked `tool`), by id."""
+        from .kinds import KINDS
+        return {item_id: item for kind in KINDS if kind.tool for item_id, item in kind.items(self).items()}
 
     def modules(self, lang: str) -> list[Page]:
         found = [p for (l, s), p in self.pages.items() if l == lang and isinstance(p.meta, ModuleMeta)]
@@ -171,8 +179,9 @@ def _load_list(root: Path, relative: str, model, problems: ProblemList, toolkit:
         _register(item, doc, (index,), into, toolkit, problems)
 
 
-def _load_folder(root: Path, folder: str, model, problems: ProblemList, toolkit: Toolkit, into: dict):
-    for file in sorted((root / folder).glob("*.y*ml")):
+def _load_folder(root: Path, kind, problems: ProblemList, toolkit: Toolkit, into: dict):
+    model = kind.model
+    for file in kind.paths(root):
         toolkit.broken.add(file.stem)  # until it is read and valid: no follow-on "does not exist"
         if check_text_file(file, root, problems) is None:
             continue
@@ -379,12 +388,13 @@ def load_toolkit(root: Path) -> Toolkit:
     root = Path(root)
     problems = ProblemList()
     toolkit = Toolkit(root=root)
-    _load_list(root, "toolkit/sources.yml", Source, problems, toolkit, toolkit.sources)
     from .kinds import KINDS
     for kind in KINDS:
-        _load_folder(root, kind.folder, kind.model, problems, toolkit, getattr(toolkit, kind.collection))
-    for file in sorted((root / "glossary").glob("*.y*ml")):
-        _load_list(root, file.relative_to(root).as_posix(), GlossaryTerm, problems, toolkit, toolkit.terms)
+        if kind.one_item_per_file:
+            _load_folder(root, kind, problems, toolkit, kind.items(toolkit))
+        else:
+            for file in kind.paths(root):
+                _load_list(root, file.relative_to(root).as_posix(), kind.model, problems, toolkit, kind.items(toolkit))
     _load_pages(root, problems, toolkit)
     from .plan_sources import load_plans
     load_plans(root, problems, toolkit)

@@ -14,8 +14,10 @@ from .render.html import esc, md_text
 from .site_hooks import built_languages, offline_build, offline_bundle, page_language, page_slug, root_language, state_of
 from .textfold import fold
 from .ui_text import label
-from .indicator_macros import define_indicator_macros, indicator_links
-from .kinds import find_item
+from .indicator_macros import define_indicator_macros
+from .kinds import BY_NAME, KINDS, find_item, kind_of, listed
+from . import data_pages
+from .data_pages import DataPage
 
 
 def _toolkit(env):
@@ -68,17 +70,16 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         return f'<a href="{esc(href)}">{md_text(item.title[language])}</a>'  # also in Markdown tables
 
     def download_links(item) -> list:
-        language, out = lang(), []
-        wanted = [("pdf", "guide_pdf" if item.kind == "session" else "agenda_pdf" if item.kind == "programme" else "pdf"),
-                  ("docx", "agenda_docx" if item.kind == "programme" else "docx")]
-        for extension, key in wanted:
+        language, out, kind = lang(), [], kind_of(item)
+        for extension in kind.downloads:
             size = state_of(env.conf).sizes.get((language, item.id, extension))
             if size:  # only a file the site has (none when WPS_SKIP_DOWNLOADS=1)
-                out.append((label(language, key), web.relative(here(), urls().download(item.id, extension)), size))
-        if item.kind == "session":
+                out.append((label(language, kind.download_labels[extension]),
+                            web.relative(here(), urls().download(item.id, extension)), size))
+        if kind.pack:
             size = state_of(env.conf).sizes.get((language, f"{item.id}-pack", "zip"))
             if size:
-                out.append((label(language, "pack"), web.relative(here(), urls().download(f"{item.id}-pack", "zip")), size))
+                out.append((label(language, kind.download_labels["zip"]), web.relative(here(), urls().download(f"{item.id}-pack", "zip")), size))
         return out
 
     @env.macro
@@ -90,42 +91,19 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         if getattr(item, "module", None):
             module_title, _ = module_link(item.module)
             module_href = web.relative(here(), urls().page(f"modules/{item.module}"))
-        parts = [f'<h1 class="wps-title">{esc(item.title[language])}</h1>']
-        if item.kind in ("worksheet", "checklist"):
-            parts += [web.tool_meta_line(item, language, module_title, module_href),
-                      f'<p class="wps-purpose"><strong>{esc(label(language, "purpose"))}:</strong> {esc(item.purpose[language])}</p>',
-                      web.buttons(download_links(item), language)]
-            if item.kind == "worksheet":  # a form the reader fills in (render/fill_html.py)
-                from .render.fill_html import worksheet_form
-                bank = [f"{i.code} — {i.title[language]}" for i in sorted(toolkit.indicators.values(), key=lambda i: i.code)
-                        if item.id in i.worksheets]
-                top, body = worksheet_form(item, language, web.relative(here(), "assets/javascripts/fill-in.js"),
-                                           web.relative(here(), f"assets/fill/{language}/{item.id}.js"), bank)
-                parts.append(top)
-            else:
-                body = web.checklist_body(item, language)
-        elif item.kind == "session":
-            meta = [esc(label(language, "session_guide")), esc(label(language, "minutes_value", n=item.minutes))]
-            if module_title:
-                meta.insert(1, f'{esc(label(language, "module"))}: <a href="{esc(module_href)}">{esc(module_title)}</a>')
-            parts += [f'<p class="wps-meta">{" · ".join(meta)}</p>', web.buttons(download_links(item), language)]
-            body = web.session_body(item, language, item_link)
-        elif item.kind == "programme":
-            days = label(language, "days_count", n=len(item.days))
-            parts += [f'<p class="wps-meta">{esc(label(language, "programme"))} · {esc(days)}</p>',
-                      f'<p><strong>{esc(label(language, "audience_label"))}:</strong> {esc(item.audience[language])}</p>',
-                      f'<p><strong>{esc(label(language, "purpose"))}:</strong> {esc(item.purpose[language])}</p>',
-                      web.buttons(download_links(item), language)]
-            body = web.programme_body(item, language, toolkit.sessions, item_link)
-        else:
-            raise ValueError(f'data_page cannot show a {item.kind} ("{item_id}"): give its kind a page macro of '
-                             "its own in scripts/wpskit/kinds.py")
+        kind = kind_of(item)
+        if not kind.page_parts:
+            raise ValueError(f'data_page cannot show a {item.kind} ("{item_id}"): name its page parts (data_pages.py) '
+                             "or a page macro of its own in its record in scripts/wpskit/kinds.py")
+        context = DataPage(toolkit, language, env.page, here(), module_title, module_href, download_links, item_link,
+                           lambda path: web.relative(here(), path))
+        head, body, tail = getattr(data_pages, kind.page_parts)(context, item)
+        parts = [f'<h1 class="wps-title">{esc(item.title[language])}</h1>', *head]
         for heading, block in body:
             if heading:
                 parts.append(f"## {md_text(heading)}")
             parts.append(block)
-        if item.kind == "worksheet":
-            parts.append(indicator_links(env.page, "worksheets", item.id, _toolkit(env)))
+        parts += tail
         if getattr(item, "sources", None):
             parts.append(f"## {md_text(label(language, 'sources'))}")
             parts.append(web.sources_list(item.sources, toolkit.sources, language))
@@ -179,7 +157,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
     def tool_index(kind: str) -> str:
         """A table of every worksheet or checklist: title, purpose, module, time."""
         toolkit, language = _toolkit(env), lang()
-        items = toolkit.worksheets if kind == "worksheet" else toolkit.checklists
+        items = BY_NAME[kind].items(toolkit)
         modules = {m.meta.id: m.meta for m in toolkit.modules(language)}
         rows = []
         ordered = sorted(items.values(), key=lambda i: (modules[i.module].order if i.module in modules else 99, i.title[language]))
@@ -193,7 +171,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         return head + "\n" + "\n".join(rows)
 
     def _titled_link(item, language):
-        return f"[{md_text(item.title[language])}]({link_from(src(), f'{language}/{item.kind}s/{item.id}.md')})"
+        return f"[{md_text(item.title[language])}]({link_from(src(), f'{language}/{page_slug(item)}.md')})"
 
     @env.macro
     def module_index() -> str:
@@ -277,10 +255,8 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
     def downloads_index() -> str:
         """Every download of every tool, programme and session, per language, with its size."""
         toolkit, language = _toolkit(env), lang()
-        groups = [("worksheets_heading", toolkit.worksheets, ("pdf", "docx")),
-                  ("checklists_heading", toolkit.checklists, ("pdf", "docx")),
-                  ("programmes_heading", toolkit.programmes, ("pdf", "docx")),
-                  ("sessions_heading", toolkit.sessions, ("pdf", "zip"))]
+        groups = [(kind.heading, kind.items(toolkit), kind.downloads + (("zip",) if kind.pack else ()))
+                  for kind in listed(KINDS) if kind.downloads]
         out = []
         for heading, collection, extensions in groups:
             out.append(f"## {md_text(label(language, heading))}\n")

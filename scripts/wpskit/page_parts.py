@@ -12,6 +12,7 @@ import posixpath
 import re
 from functools import lru_cache
 
+from .kinds import kind_of
 from .model import CaseStudyMeta, ModuleMeta
 from .render.html import esc, md_text, sources_list
 from .render.indicators import indicators_naming, links_markdown
@@ -37,8 +38,9 @@ def link_from(page_src: str, target_src: str) -> str:
 
 
 def tool_markdown_link(item, lang: str, page_src: str) -> str:
-    target = f"{lang}/{item.kind}s/{item.id}.md"
-    return f"[{md_text(label(lang, item.kind))}: {md_text(item.title[lang])}]({link_from(page_src, target)})"
+    kind = kind_of(item)
+    target = f"{lang}/{kind.url_section}/{item.id}.md"
+    return f"[{md_text(label(lang, kind.label))}: {md_text(item.title[lang])}]({link_from(page_src, target)})"
 
 
 def module_header(page, lang: str, toolkit) -> str:
@@ -73,7 +75,7 @@ def module_footer(page, lang: str, toolkit) -> str:
     if sessions:
         parts.append(f"## {md_text(label(lang, 'session_for_module'))}\n")
         page_src = page.path.split("/", 1)[1]
-        parts += [f"- [{md_text(s.title[lang])}]({link_from(page_src, f'{lang}/trainers/sessions/{s.id}.md')}) "
+        parts += [f"- [{md_text(s.title[lang])}]({link_from(page_src, f'{lang}/{kind_of(s).url_section}/{s.id}.md')}) "
                   f"({md_text(label(lang, 'minutes_value', n=s.minutes))})" for s in sessions]
         parts.append("")
     if isinstance(meta, ModuleMeta):

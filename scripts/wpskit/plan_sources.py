@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ProblemList
-from .model import Plan, PlanBuilderTexts
+from .model import PlanBuilderTexts
 from .yaml_source import YamlProblem, read_yaml
 
 
@@ -28,9 +28,9 @@ def indicator_ids(root: Path) -> set | None:
 
 
 def load_plans(root: Path, problems: ProblemList, toolkit) -> None:
-    from .load import _load_folder, _validate, check_text_file
-    if (root / "toolkit" / "plans").is_dir():
-        _load_folder(root, "toolkit/plans", Plan, problems, toolkit, toolkit.plans)
+    """The plan builder's texts, and the indicators the plans name (the plans themselves are
+    loaded as a kind of the registry, kinds.py)."""
+    from .load import _validate, check_text_file
     builder = root / "toolkit" / "plan-builder.yml"
     if builder.exists() and check_text_file(builder, root, problems) is not None:
         try:

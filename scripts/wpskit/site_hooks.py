@@ -26,7 +26,7 @@ from . import DEFAULT_LANGUAGE, LANGUAGES
 from .downloads import FORMATS, DownloadCache, RenderContext, link_or_copy
 from .errors import SourceError
 from .finish_pages import finish_pages
-from .kinds import BY_NAME, items_with_pages
+from .kinds import BY_NAME, KINDS, items_with_pages
 from .model import CaseStudyMeta, ModuleMeta
 from .page_parts import abbreviation_definitions, module_footer, module_header, outdated_banner
 from .render.html import esc, relative
@@ -141,7 +141,8 @@ def on_config(config):
         items = [item for item in items_with_pages(toolkit) if item.kind in FORMATS]  # the kinds with downloads
         try:
             state.downloads = state.cache.prepare(items, state.context)
-            state.downloads.update(state.cache.prepare_bank(toolkit.indicators, state.context))
+            for kind in (kind for kind in KINDS if kind.collection_files):  # the indicator bank's files
+                state.downloads.update(state.cache.prepare_bank(kind.items(toolkit), state.context, kind))
         except SourceError as error:
             raise PluginError(error.report()) from None
     else:
