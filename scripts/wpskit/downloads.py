@@ -27,7 +27,7 @@ from .kinds import BY_NAME, KINDS, function_of
 HERE = Path(__file__).parent
 RENDER_INPUTS = sorted(
     [*(HERE / "render").rglob("*.py"), *(HERE / "render").rglob("*.css"), *(HERE / "render" / "fonts").glob("*.ttf"),
-     HERE / "ui_text.py", HERE / "model.py", HERE / "downloads.py", HERE / "schedule.py", HERE / "kinds.py"]
+     HERE / "ui_text.py", HERE / "model.py", HERE / "downloads.py", HERE / "schedule.py"]
 )
 FORMATS = {kind.name: kind.downloads for kind in KINDS if kind.downloads}  # the files of each kind (kinds.py)
 BUILDERS = {"pdf": "render.pdf_file:build_pdf"}  # a PDF is the print renderer's HTML; a Word file the kind's builder
@@ -78,7 +78,9 @@ def _fingerprint() -> str:
 
 
 def item_key(item, lang: str, context: RenderContext, fingerprint: str) -> str:
-    payload = json.dumps([item.model_dump(), lang, context.inputs_of(item, lang), fingerprint],
+    kind = BY_NAME[item.kind]  # which renderers its record names (a new kind changes no other kind's files)
+    payload = json.dumps([item.model_dump(), lang, context.inputs_of(item, lang), fingerprint,
+                          [kind.print_template, kind.word_builder, kind.downloads]],
                          sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
