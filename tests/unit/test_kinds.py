@@ -71,8 +71,9 @@ def test_every_function_a_record_names_exists():
         for name in (kind.web_template, kind.print_template, kind.word_builder, kind.collection_files):
             if name:
                 assert function_of(name) is not None, f"{kind.name}: {name}"
-        if kind.page_parts:
-            assert callable(getattr(data_pages, kind.page_parts))
+        if kind.page_macro == "data_page":  # data_page shows a kind through the parts its record names
+            assert callable(getattr(data_pages, kind.page_parts or "", None)), f"{kind.name}: no page parts"
+        assert bool(kind.url_section) == bool(kind.page_macro), f"{kind.name}: a page needs a macro, and a macro a page"
         for extension in kind.downloads + (("zip",) if kind.pack else ()):
             assert extension in kind.download_labels, f"{kind.name}: no button label for .{extension}"
 
