@@ -27,6 +27,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 
 from .downloads import RENDER_INPUTS
+from .kinds import KINDS, listed
 from .render.html import esc
 from .render.print_html import document as print_document
 from .ui_text import label
@@ -112,22 +113,22 @@ def contents(kind: str, lang: str, toolkit, context, chapters: dict, item_url) -
     """[(part title, [Chapter])] of one handbook, in reading order."""
     modules = [chapters[p.slug] for p in toolkit.modules(lang) if p.slug in chapters]
 
-    def items(collection, key=lambda i: i.title[lang]):
-        return [print_chapter(i, lang, context, item_url(i)) for i in sorted(collection.values(), key=key)]
+    def items(data_kind):
+        key = (lambda i: i.id) if data_kind.handbook_order == "id" else (lambda i: i.title[lang])
+        return [print_chapter(i, lang, context, item_url(i)) for i in sorted(data_kind.items(toolkit).values(), key=key)]
 
+    printed = [(label(lang, k.heading), items(k)) for k in listed(KINDS) if k.handbook == kind]  # kinds.py
     text = TEXT[lang]
     if kind == "participant-handbook":
         return [
             (text["modules"], modules),
             (text["case_studies"], [chapters[p.slug] for p in toolkit.case_studies(lang) if p.slug in chapters]),
             (text["glossary"], [chapters[s] for s in ("glossary/index.md",) if s in chapters]),
-            (label(lang, "worksheets_heading"), items(toolkit.worksheets)),
-            (label(lang, "checklists_heading"), items(toolkit.checklists)),
+            *printed,
         ]
     return [
         (text["how_to_use"], [chapters[s] for s in ("start/index.md", "trainers/index.md") if s in chapters]),
-        (label(lang, "programmes_heading"), items(toolkit.programmes)),
-        (label(lang, "sessions_heading"), items(toolkit.sessions, key=lambda i: i.id)),  # s01…, in teaching order
+        *printed,
         (text["modules"], modules),
     ]
 

@@ -45,6 +45,8 @@ class Kind:
     collection_files: str | None = None  # builders of files made from all its items together (by extension)
     translated: bool = True  # its English texts are tracked in l10n/translations.yml
     listed: int = 0  # its place among the kinds on a page listing several (/downloads/); ties: registry order
+    handbook: str | None = None  # the handbook (handbooks.NAMES) that prints its items as chapters
+    handbook_order: str = "title"  # its chapters sorted by "title" (in the handbook's language) or by "id"
 
     def __post_init__(self):
         if not self.name:
@@ -73,22 +75,24 @@ KINDS = (
     Kind("toolkit/worksheets", Worksheet, "worksheets", label="worksheet", heading="worksheets_heading",
          url_section="worksheets", page_macro="data_page", page_parts="worksheet_parts", index_macro="tool_index",
          tool=True, downloads=("pdf", "docx"), download_labels={"pdf": "pdf", "docx": "docx"},
-         web_template="render.fill_html:worksheet_form", print_template=_PRINT, word_builder=_WORD),
+         web_template="render.fill_html:worksheet_form", print_template=_PRINT, word_builder=_WORD,
+         handbook="participant-handbook"),
     Kind("toolkit/checklists", Checklist, "checklists", label="checklist", heading="checklists_heading",
          url_section="checklists", page_macro="data_page", page_parts="checklist_parts", index_macro="tool_index",
          tool=True, downloads=("pdf", "docx"), download_labels={"pdf": "pdf", "docx": "docx"},
-         web_template="render.html:checklist_body", print_template=_PRINT, word_builder=_WORD),
+         web_template="render.html:checklist_body", print_template=_PRINT, word_builder=_WORD,
+         handbook="participant-handbook"),
     Kind("toolkit/sessions", Session, "sessions", label="session_guide", heading="sessions_heading",
          url_section="trainers/sessions", page_macro="data_page", page_parts="session_parts",
          index_macro="session_index", downloads=("pdf",), download_labels={"pdf": "guide_pdf", "zip": "pack"},
          download_inputs="session_inputs", pack=True, web_template="render.html:session_body",
-         print_template=_PRINT, listed=2),
+         print_template=_PRINT, listed=2, handbook="trainer-handbook", handbook_order="id"),  # s01…: teaching order
     Kind("toolkit/programmes", Programme, "programmes", label="programme", heading="programmes_heading",
          url_section="trainers/programmes", page_macro="data_page", page_parts="programme_parts",
          index_macro="programme_index", downloads=("pdf", "docx"),
          download_labels={"pdf": "agenda_pdf", "docx": "agenda_docx"}, download_inputs="programme_inputs",
          web_template="render.html:programme_body", print_template=_PRINT, word_builder=_WORD,
-         listed=1),  # on /downloads/: the programmes, then the sessions they run
+         handbook="trainer-handbook", listed=1),  # on /downloads/ and in the handbook: programmes, then sessions
     Kind("toolkit/indicators", Indicator, "indicators", url_section="indicators", page_macro="indicator_page",
          index_macro="indicator_bank", web_template="render.indicators:page_markdown",
          collection_files="render.indicators:BUILDERS"),

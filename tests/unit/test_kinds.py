@@ -75,6 +75,9 @@ def test_every_function_a_record_names_exists():
         if kind.page_macro == "data_page":  # data_page shows a kind through the parts its record names
             assert callable(getattr(data_pages, kind.page_parts or "", None)), f"{kind.name}: no page parts"
         assert bool(kind.url_section) == bool(kind.page_macro), f"{kind.name}: a page needs a macro, and a macro a page"
+        if kind.handbook:
+            from wpskit.handbooks import NAMES
+            assert kind.handbook in NAMES and kind.heading and kind.print_template, f"{kind.name}: {kind.handbook}"
         for extension in kind.downloads + (("zip",) if kind.pack else ()):
             assert extension in kind.download_labels, f"{kind.name}: no button label for .{extension}"
 
