@@ -83,53 +83,24 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
 
     @env.macro
     def data_page(item_id: str) -> str:
-        """The whole body of a generated page: a worksheet, checklist, session guide or programme."""
+        """The whole body of a generated page: a worksheet, checklist, session guide or programme,
+        from its view model (render/view_model.py) through the templates the print page shares."""
+        from .render.fill_html import worksheet_top
+        from .render.item_templates import web_body
+        from .render.view_model import item_view
         toolkit, language = _toolkit(env), lang()
         item = find_item(toolkit, item_id)
-        module_title, module_href = None, None
-        if getattr(item, "module", None):
-            module_title, _ = module_link(item.module)
-            module_href = web.relative(here(), urls().page(f"modules/{item.module}"))
-        parts = [f'<h1 class="wps-title">{esc(item.title[language])}</h1>']
-        if item.kind in ("worksheet", "checklist"):
-            parts += [web.tool_meta_line(item, language, module_title, module_href),
-                      f'<p class="wps-purpose"><strong>{esc(label(language, "purpose"))}:</strong> {esc(item.purpose[language])}</p>',
-                      web.buttons(download_links(item), language)]
-            if item.kind == "worksheet":  # a form the reader fills in (render/fill_html.py)
-                from .render.fill_html import worksheet_form
-                bank = [f"{i.code} — {i.title[language]}" for i in sorted(toolkit.indicators.values(), key=lambda i: i.code)
-                        if item.id in i.worksheets]
-                top, body = worksheet_form(item, language, web.relative(here(), "assets/javascripts/fill-in.js"),
-                                           web.relative(here(), f"assets/fill/{language}/{item.id}.js"), bank)
-                parts.append(top)
-            else:
-                body = web.checklist_body(item, language)
-        elif item.kind == "session":
-            meta = [esc(label(language, "session_guide")), esc(label(language, "minutes_value", n=item.minutes))]
-            if module_title:
-                meta.insert(1, f'{esc(label(language, "module"))}: <a href="{esc(module_href)}">{esc(module_title)}</a>')
-            parts += [f'<p class="wps-meta">{" · ".join(meta)}</p>', web.buttons(download_links(item), language)]
-            body = web.session_body(item, language, item_link)
-        elif item.kind == "programme":
-            days = label(language, "days_count", n=len(item.days))
-            parts += [f'<p class="wps-meta">{esc(label(language, "programme"))} · {esc(days)}</p>',
-                      f'<p><strong>{esc(label(language, "audience_label"))}:</strong> {esc(item.audience[language])}</p>',
-                      f'<p><strong>{esc(label(language, "purpose"))}:</strong> {esc(item.purpose[language])}</p>',
-                      web.buttons(download_links(item), language)]
-            body = web.programme_body(item, language, toolkit.sessions, item_link)
-        else:
-            raise ValueError(f'data_page cannot show a {item.kind} ("{item_id}"): give its kind a page macro of '
-                             "its own in scripts/wpskit/kinds.py")
-        for heading, block in body:
-            if heading:
-                parts.append(f"## {md_text(heading)}")
-            parts.append(block)
-        if item.kind == "worksheet":
-            parts.append(indicator_links(env.page, "worksheets", item.id, _toolkit(env)))
-        if getattr(item, "sources", None):
-            parts.append(f"## {md_text(label(language, 'sources'))}")
-            parts.append(web.sources_list(item.sources, toolkit.sources, language))
-        return "\n\n".join(parts)
+        module_href = web.relative(here(), urls().page(f"modules/{item.module}")) if getattr(item, "module", None) else None
+        view = item_view(item, language, state_of(env.conf).context, module_href=module_href,
+                         href=lambda target: web.relative(here(), urls().page(page_slug(find_item(toolkit, target)))))
+        top, bank, before_sources = "", None, None
+        if item.kind == "worksheet":  # a form the reader fills in (render/fill_html.py)
+            bank = [f"{i.code} — {i.title[language]}" for i in sorted(toolkit.indicators.values(), key=lambda i: i.code)
+                    if item.id in i.worksheets]
+            top = worksheet_top(item, language, web.relative(here(), "assets/javascripts/fill-in.js"),
+                                web.relative(here(), f"assets/fill/{language}/{item.id}.js"))
+            before_sources = indicator_links(env.page, "worksheets", item.id, toolkit)
+        return web_body(view, web.buttons(download_links(item), language), top, before_sources, bank)
 
     def indicator_bank_exists(toolkit) -> bool:
         """/indicators/ is built from toolkit/indicators/ (or a page docs/<lang>/indicators/index.md)."""
