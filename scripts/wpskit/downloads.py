@@ -26,6 +26,7 @@ from . import LANGUAGES
 HERE = Path(__file__).parent
 RENDER_INPUTS = sorted(
     [*(HERE / "render").rglob("*.py"), *(HERE / "render").rglob("*.css"), *(HERE / "render" / "fonts").glob("*.ttf"),
+     *(HERE / "render" / "templates").rglob("*.html"), HERE / "render" / "tokens.yml",
      HERE / "ui_text.py", HERE / "model.py", HERE / "downloads.py", HERE / "schedule.py"]
 )
 FORMATS = {"worksheet": ("pdf", "docx"), "checklist": ("pdf", "docx"), "programme": ("pdf", "docx"), "session": ("pdf",)}

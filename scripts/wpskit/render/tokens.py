@@ -8,6 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 TOKENS_FILE = Path(__file__).parent / "tokens.yml"
 WEB_STYLESHEET = "assets/stylesheets/tokens.css"  # linked before toolkit.css (mkdocs.yml extra_css)
@@ -57,9 +59,9 @@ def css() -> str:
             ":root {\n" + "\n".join(lines) + "\n}\n")
 
 
+@event_priority(-110)  # after mkdocs-static-i18n has sorted the files by language (it reads files from disk only)
 def on_files(files, config):
-    """Add the web's tokens.css to the site (made from tokens.yml, never stale)."""
-    from mkdocs.structure.files import File
+    """Add the web's tokens.css to the site (made from tokens.yml at every build, never stale)."""
 
     files.append(File.generated(config, WEB_STYLESHEET, content=css()))
     return files
