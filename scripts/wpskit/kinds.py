@@ -22,6 +22,11 @@ class Kind:
     collection: str  # the Toolkit attribute holding its items by id
     url_section: str  # its pages: /<url_section>/<id>/
     page_macro: str  # the macro that writes a generated page's body
+    # made from its view model (render/view_model.py): the templates of its web page body and of
+    # its print page (render/templates/), and the render/docx_file.py function of its Word file
+    web_template: str | None = None
+    print_template: str | None = None
+    word_builder: str | None = None
 
     @property
     def name(self) -> str:
@@ -29,11 +34,14 @@ class Kind:
         return self.model.model_fields["kind"].default
 
 
+ITEM_PAGES = {"web_template": "item/web.html", "print_template": "item/print.html"}
+
 KINDS = (
-    Kind("toolkit/worksheets", Worksheet, "worksheets", "worksheets", "data_page"),
-    Kind("toolkit/checklists", Checklist, "checklists", "checklists", "data_page"),
-    Kind("toolkit/sessions", Session, "sessions", "trainers/sessions", "data_page"),
-    Kind("toolkit/programmes", Programme, "programmes", "trainers/programmes", "data_page"),
+    Kind("toolkit/worksheets", Worksheet, "worksheets", "worksheets", "data_page", **ITEM_PAGES, word_builder="build_docx"),
+    Kind("toolkit/checklists", Checklist, "checklists", "checklists", "data_page", **ITEM_PAGES, word_builder="build_docx"),
+    Kind("toolkit/sessions", Session, "sessions", "trainers/sessions", "data_page", **ITEM_PAGES),
+    Kind("toolkit/programmes", Programme, "programmes", "trainers/programmes", "data_page", **ITEM_PAGES,
+         word_builder="build_docx"),
     Kind("toolkit/indicators", Indicator, "indicators", "indicators", "indicator_page"),
 )
 BY_NAME = {kind.name: kind for kind in KINDS}

@@ -15,7 +15,7 @@ from .site_hooks import built_languages, offline_build, offline_bundle, page_lan
 from .textfold import fold
 from .ui_text import label
 from .indicator_macros import define_indicator_macros, indicator_links
-from .kinds import find_item
+from .kinds import BY_NAME, find_item
 
 
 def _toolkit(env):
@@ -100,7 +100,8 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
             top = worksheet_top(item, language, web.relative(here(), "assets/javascripts/fill-in.js"),
                                 web.relative(here(), f"assets/fill/{language}/{item.id}.js"))
             before_sources = indicator_links(env.page, "worksheets", item.id, toolkit)
-        return web_body(view, web.buttons(download_links(item), language), top, before_sources, bank)
+        return web_body(view, web.buttons(download_links(item), language), top, before_sources, bank,
+                        template=BY_NAME[item.kind].web_template)
 
     def indicator_bank_exists(toolkit) -> bool:
         """/indicators/ is built from toolkit/indicators/ (or a page docs/<lang>/indicators/index.md)."""

@@ -232,8 +232,9 @@ def placeholder(kind: str, field: str) -> str:
 
 
 def build_docx(item, lang: str, context, template: bool = False) -> bytes:
-    """The Word file of an item; `template=True` (worksheets) puts a placeholder where each
-    answer goes, so the same layout carries the reader's answers (fill_assets.py)."""
+    """The Word file of an item (the `word_builder` of its kind, kinds.py); `template=True`
+    (worksheets) puts a placeholder where each answer goes, so the same layout carries the
+    reader's answers (fill_assets.py)."""
     view = item_view(item, lang, context)
     doc = _base_document(view, lang)
     _header(doc, view, template)

@@ -60,19 +60,19 @@ def _fillable_table(lang: str, bank: list[str] | None):
 
 
 def web_body(view, buttons: str = "", top: str = "", before_sources: str | None = None,
-             bank: list[str] | None = None) -> str:
+             bank: list[str] | None = None, template: str = "item/web.html") -> str:
     """The Markdown body of an item's web page; `buttons`, `top` and `before_sources` are HTML
     or Markdown made by the toolkit (not from data), `bank` the indicator entries offered to a
     worksheet table's indicator column."""
     extras = {"buttons": Markup(buttons), "top": Markup(top),
               "before_sources": None if before_sources is None else Markup(before_sources)}
-    return environment().get_template("item/web.html").render(
+    return environment().get_template(template).render(
         view=view, out="web", extras=extras, fillable_table=_fillable_table(view.lang, bank))
 
 
-def print_document(view, stylesheets=PRINT_STYLESHEETS) -> str:
+def print_document(view, stylesheets=PRINT_STYLESHEETS, template: str = "item/print.html") -> str:
     """An item as a complete HTML document for paper (the PDF is made from it)."""
-    return environment().get_template("item/print.html").render(
+    return environment().get_template(template).render(
         view=view, out="print", stylesheets=stylesheets, fillable_table=None)
 
 

@@ -14,4 +14,6 @@ STYLESHEET = PRINT_STYLESHEETS[0]
 
 
 def document(item, lang: str, context) -> str:
-    return print_document(item_view(item, lang, context))
+    from ..kinds import BY_NAME  # the kind's print template (kinds.py)
+
+    return print_document(item_view(item, lang, context), template=BY_NAME[item.kind].print_template)
