@@ -38,8 +38,7 @@ class _OneLineLoader(FileSystemLoader):
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=_OneLineLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      keep_trailing_newline=False)
+    env = Environment(loader=_OneLineLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
     env.filters["md"] = lambda text: Markup(md_text(text))  # a Markdown heading's text
     env.filters["control_id"] = control_id
     env.globals["nl"] = "\n\n"

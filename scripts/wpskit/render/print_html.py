@@ -7,10 +7,8 @@ a footer with the licence.
 
 from __future__ import annotations
 
-from .item_templates import PRINT_STYLESHEETS, print_document
+from .item_templates import print_document
 from .view_model import item_view
-
-STYLESHEET = PRINT_STYLESHEETS[0]
 
 
 def document(item, lang: str, context) -> str:
