@@ -27,6 +27,7 @@ from .kinds import BY_NAME, KINDS, function_of
 HERE = Path(__file__).parent
 RENDER_INPUTS = sorted(
     [*(HERE / "render").rglob("*.py"), *(HERE / "render").rglob("*.css"), *(HERE / "render" / "fonts").glob("*.ttf"),
+     *(HERE / "render" / "templates").rglob("*.html"), HERE / "render" / "tokens.yml",
      HERE / "ui_text.py", HERE / "model.py", HERE / "downloads.py", HERE / "schedule.py"]
 )
 FORMATS = {kind.name: kind.downloads for kind in KINDS if kind.downloads}  # the files of each kind (kinds.py)

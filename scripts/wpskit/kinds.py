@@ -3,9 +3,9 @@
 Loading and validation (load.py), page generation and URLs (site_hooks.py), the data pages
 and index tables (macros.py, data_pages.py), downloads (downloads.py), translation tracking
 (l10n.py) and the links to items (page_parts.py) read these records instead of naming
-kinds. A new kind is its model (model.py), its record here, its templates (its page-parts
-function in data_pages.py or a macro of its own, its print and Word renderers) and its
-tests.
+kinds. A new kind is its model (model.py), its record here, its templates (web and print
+templates in render/templates/ fed by its view model, or a page macro of its own; a Word
+builder; any page extras in data_pages.py) and its tests.
 
 Functions are named as "module:function" inside the package (e.g.
 "render.docx_file:build_docx") and looked up when used (`function_of`): the registry
@@ -32,16 +32,18 @@ class Kind:
     heading: str | None = None  # ui_text key of the heading over a list of its items
     url_section: str | None = None  # its pages: /<url_section>/<id>/ (None: no page of its own)
     page_macro: str | None = None  # the macro that writes a generated page's body
-    page_parts: str | None = None  # data_page's part for this kind: a function of data_pages.py
+    page_extras: str | None = None  # data_page's kind-specific extras: a function of data_pages.py, if any
     index_macro: str | None = None  # the macro that lists all its items on an index page
     tool: bool = False  # a worksheet or checklist: tool_link(), session print lists, module "related"
     downloads: tuple = ()  # the files made for each item in each language, by extension
     download_labels: dict = field(default_factory=dict)  # extension -> ui_text key of its button
     download_inputs: str = "item_inputs"  # RenderContext method: what else its files show (cache key)
     pack: bool = False  # also <id>-pack.zip: its PDF and the files of the tools it uses
-    web_template: str | None = None  # the renderer of its page body
-    print_template: str | None = None  # the renderer of its print HTML (its PDF)
-    word_builder: str | None = None  # the builder of its Word file
+    # made from its view model (render/view_model.py): the templates of its web page body and of
+    # its print page (render/templates/), and the function that writes its Word file
+    web_template: str | None = None
+    print_template: str | None = None
+    word_builder: str | None = None
     collection_files: str | None = None  # builders of files made from all its items together (by extension)
     translated: bool = True  # its English texts are tracked in l10n/translations.yml
     listed: int = 0  # its place among the kinds on a page listing several (/downloads/); ties: registry order
@@ -66,32 +68,29 @@ def function_of(name: str):
     return getattr(import_module(f"{__package__}.{module}"), attribute)
 
 
-_PRINT = "render.print_html:document"  # called by render.pdf_file:build_pdf
 _WORD = "render.docx_file:build_docx"
+ITEM_PAGES = {"web_template": "item/web.html", "print_template": "item/print.html"}
 
 KINDS = (
     Kind("toolkit", Source, "sources", name="source", files="sources.yml", one_item_per_file=False,
          index_macro="source_list", translated=False),
     Kind("toolkit/worksheets", Worksheet, "worksheets", label="worksheet", heading="worksheets_heading",
-         url_section="worksheets", page_macro="data_page", page_parts="worksheet_parts", index_macro="tool_index",
+         url_section="worksheets", page_macro="data_page", page_extras="worksheet_extras", index_macro="tool_index",
          tool=True, downloads=("pdf", "docx"), download_labels={"pdf": "pdf", "docx": "docx"},
-         web_template="render.fill_html:worksheet_form", print_template=_PRINT, word_builder=_WORD,
+         **ITEM_PAGES, word_builder=_WORD,
          handbook="participant-handbook"),
     Kind("toolkit/checklists", Checklist, "checklists", label="checklist", heading="checklists_heading",
-         url_section="checklists", page_macro="data_page", page_parts="checklist_parts", index_macro="tool_index",
+         url_section="checklists", page_macro="data_page", index_macro="tool_index",
          tool=True, downloads=("pdf", "docx"), download_labels={"pdf": "pdf", "docx": "docx"},
-         web_template="render.html:checklist_body", print_template=_PRINT, word_builder=_WORD,
+         **ITEM_PAGES, word_builder=_WORD,
          handbook="participant-handbook"),
     Kind("toolkit/sessions", Session, "sessions", label="session_guide", heading="sessions_heading",
-         url_section="trainers/sessions", page_macro="data_page", page_parts="session_parts",
-         index_macro="session_index", downloads=("pdf",), download_labels={"pdf": "guide_pdf", "zip": "pack"},
-         download_inputs="session_inputs", pack=True, web_template="render.html:session_body",
-         print_template=_PRINT, listed=2, handbook="trainer-handbook", handbook_order="id"),  # s01…: teaching order
+         url_section="trainers/sessions", page_macro="data_page", index_macro="session_index", downloads=("pdf",), download_labels={"pdf": "guide_pdf", "zip": "pack"},
+         download_inputs="session_inputs", pack=True, **ITEM_PAGES, listed=2, handbook="trainer-handbook", handbook_order="id"),  # s01…: teaching order
     Kind("toolkit/programmes", Programme, "programmes", label="programme", heading="programmes_heading",
-         url_section="trainers/programmes", page_macro="data_page", page_parts="programme_parts",
-         index_macro="programme_index", downloads=("pdf", "docx"),
+         url_section="trainers/programmes", page_macro="data_page", index_macro="programme_index", downloads=("pdf", "docx"),
          download_labels={"pdf": "agenda_pdf", "docx": "agenda_docx"}, download_inputs="programme_inputs",
-         web_template="render.html:programme_body", print_template=_PRINT, word_builder=_WORD,
+         **ITEM_PAGES, word_builder=_WORD,
          handbook="trainer-handbook", listed=1),  # on /downloads/ and in the handbook: programmes, then sessions
     Kind("toolkit/indicators", Indicator, "indicators", url_section="indicators", page_macro="indicator_page",
          index_macro="indicator_bank", web_template="render.indicators:page_markdown",

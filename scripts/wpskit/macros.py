@@ -17,7 +17,6 @@ from .ui_text import label
 from .indicator_macros import define_indicator_macros
 from .kinds import BY_NAME, KINDS, find_item, kind_of, listed
 from . import data_pages
-from .data_pages import DataPage
 
 
 def _toolkit(env):
@@ -84,30 +83,25 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
 
     @env.macro
     def data_page(item_id: str) -> str:
-        """The whole body of a generated page: a worksheet, checklist, session guide or programme."""
+        """The whole body of a generated page: a worksheet, checklist, session guide or programme,
+        from its view model (render/view_model.py) through the templates the print page shares."""
+        from .render.item_templates import web_body
+        from .render.view_model import item_view
         toolkit, language = _toolkit(env), lang()
         item = find_item(toolkit, item_id)
-        module_title, module_href = None, None
-        if getattr(item, "module", None):
-            module_title, _ = module_link(item.module)
-            module_href = web.relative(here(), urls().page(f"modules/{item.module}"))
+        module_href = web.relative(here(), urls().page(f"modules/{item.module}")) if getattr(item, "module", None) else None
+        view = item_view(item, language, state_of(env.conf).context, module_href=module_href,
+                         href=lambda target: web.relative(here(), urls().page(page_slug(find_item(toolkit, target)))))
         kind = kind_of(item)
-        if not kind.page_parts:
-            raise ValueError(f'data_page cannot show a {item.kind} ("{item_id}"): name its page parts (data_pages.py) '
+        if not kind.web_template:
+            raise ValueError(f'data_page cannot show a {item.kind} ("{item_id}"): name its web template '
                              "or a page macro of its own in its record in scripts/wpskit/kinds.py")
-        context = DataPage(toolkit, language, env.page, here(), module_title, module_href, download_links, item_link,
-                           lambda path: web.relative(here(), path))
-        head, body, tail = getattr(data_pages, kind.page_parts)(context, item)
-        parts = [f'<h1 class="wps-title">{esc(item.title[language])}</h1>', *head]
-        for heading, block in body:
-            if heading:
-                parts.append(f"## {md_text(heading)}")
-            parts.append(block)
-        parts += tail
-        if getattr(item, "sources", None):
-            parts.append(f"## {md_text(label(language, 'sources'))}")
-            parts.append(web.sources_list(item.sources, toolkit.sources, language))
-        return "\n\n".join(parts)
+        extras = data_pages.PageExtras()
+        if kind.page_extras:
+            extras = getattr(data_pages, kind.page_extras)(toolkit, language, env.page, item,
+                                                          lambda path: web.relative(here(), path))
+        return web_body(view, web.buttons(download_links(item), language), extras.top, extras.before_sources,
+                        extras.bank, template=kind.web_template)
 
     def indicator_bank_exists(toolkit) -> bool:
         """/indicators/ is built from toolkit/indicators/ (or a page docs/<lang>/indicators/index.md)."""

@@ -7,6 +7,7 @@ functions; the plugin puts them in their order:
   handbook_hooks  the participant and trainer handbooks (one PDF each per language)
   pwa_hooks       manifests and the Workbox service worker of the installable site
   link_check_hooks  last: no page links a download the site lacks
+  render.tokens   the web's tokens.css, made from the design tokens (render/tokens.yml)
 
 The build's state (sources, downloads, sizes, handbook jobs…) is a BuildState held by the
 plugin instance; the steps and the macros reach it through the config (state_of(config)).
@@ -30,6 +31,7 @@ from mkdocs.config.base import ValidationError
 from mkdocs.plugins import BasePlugin, CombinedEvent
 
 from . import handbook_hooks, link_check_hooks, pwa_hooks, site_hooks
+from .render import tokens
 
 
 class Switch(c.BaseConfigOption[bool]):
@@ -76,7 +78,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
 
     on_config = CombinedEvent(_configure, staticmethod(pwa_hooks.on_config))
     on_env = _steps(site_hooks.on_env, handbook_hooks.on_env, pwa_hooks.on_env)
-    on_files = _steps(site_hooks.on_files)
+    on_files = _steps(site_hooks.on_files, tokens.on_files)
     on_page_markdown = _steps(site_hooks.on_page_markdown_before_macros, site_hooks.on_page_markdown)
     on_page_context = _steps(site_hooks.on_page_context)
     on_post_build = _steps(handbook_hooks.on_post_build, site_hooks.on_post_build, pwa_hooks.on_post_build,

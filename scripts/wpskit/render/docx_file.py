@@ -1,5 +1,9 @@
 """Data → an editable Word file (python-docx): real headings, real tables, text to replace.
 
+The file walks the item's view model (view_model.py), the one the web and print pages are
+made from: one builder per section type (SECTION_BUILDERS), colours and sizes from the
+design tokens (tokens.yml).
+
 python-docx writes text as text, so a title such as `<script>` is stored as those
 characters — nothing to escape, nothing interpreted.
 """
@@ -13,36 +17,38 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
 
-from ..fill_fields import column_id, form_field_id, list_item_id, question_id, section_id
-from ..model import Checklist, FormSection, ListSection, Programme, QuizSection, TableSection, Worksheet
-from ..schedule import day_schedule
-from ..ui_text import label
+from ..fill_fields import column_id
+from . import tokens
+from .view_model import item_view
 
 FONT = "Noto Sans"  # falls back to the reader's sans-serif font when not installed; Word keeps the text editable
-ACCENT = RGBColor(0x7A, 0x3E, 0x9D)
 CHECKBOX = "\u2610"
 
 
-def _base_document(lang: str) -> Document:
+def _rgb(name: str) -> RGBColor:
+    return RGBColor.from_string(tokens.hex_digits(name))
+
+
+def _base_document(view, lang: str) -> Document:
     doc = Document()
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     section.orientation = WD_ORIENT.PORTRAIT
     for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(1.6))
-    section.top_margin, section.bottom_margin = Cm(1.6), Cm(1.6)
+        setattr(section, side, Mm(tokens.space("page-side")))
+    section.top_margin, section.bottom_margin = Mm(tokens.space("page-top")), Mm(tokens.space("page-bottom"))
     normal = doc.styles["Normal"]
     normal.font.name = FONT
-    normal.font.size = Pt(10)
+    normal.font.size = Pt(tokens.size("body"))
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     for name in ("Title", "Heading 1", "Heading 2"):
         doc.styles[name].font.name = FONT
     doc.core_properties.language = "vi-VN" if lang == "vi" else "en-GB"
     footer = section.footer.paragraphs[0]
-    footer.text = label(lang, "licence")
-    footer.runs[0].font.size = Pt(8)
+    footer.text = view.licence
+    footer.runs[0].font.size = Pt(tokens.size("footer"))
     return doc
 
 
@@ -62,102 +68,161 @@ def _repeat_header(row) -> None:
     properties.append(header)
 
 
-def _table(doc, section: TableSection, lang: str, table_id: str | None = None) -> None:
-    columns = section.columns
+def _header_row(table, texts) -> None:
+    for cell, text in zip(table.rows[0].cells, texts):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+        _shade(cell, tokens.hex_digits("table-head"))
+    _repeat_header(table.rows[0])
+
+
+def _usable_width():
+    return Cm(21.0) - 2 * Mm(tokens.space("page-side"))
+
+
+def _steps(doc, section: dict, view, template: bool) -> None:
+    for text in section["items"]:
+        doc.add_paragraph(text, style="List Number")
+
+
+def _bullets(doc, section: dict, view, template: bool) -> None:
+    for text in section["items"]:
+        doc.add_paragraph(text, style="List Bullet")
+
+
+def _tools(doc, section: dict, view, template: bool) -> None:
+    for tool in section["items"]:
+        doc.add_paragraph(f"{tool['text']} ({tool['id']}.pdf, {tool['id']}.docx)", style="List Bullet")
+
+
+def _table(doc, section: dict, view, template: bool) -> None:
+    columns = section["columns"]
     table = doc.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    total = sum(c.width for c in columns)
-    usable = Cm(17.8)
-    for i, column in enumerate(columns):
-        cell = table.rows[0].cells[i]
-        cell.text = column[lang]
-        cell.paragraphs[0].runs[0].bold = True
-        cell.width = int(usable * column.width / total)
-        _shade(cell, "EFE7F4")
-    _repeat_header(table.rows[0])
-    if section.example:
+    _header_row(table, [c["text"] for c in columns])
+    for cell, column in zip(table.rows[0].cells, columns):
+        cell.width = int(_usable_width() * column["width"] / 100)
+    if section["example"]:
         row = table.add_row()
-        for i, value in enumerate(section.example):
+        for i, value in enumerate(section["example"]):
             paragraph = row.cells[i].paragraphs[0]
             if i == 0:
-                paragraph.add_run(label(lang, "example") + ": ").bold = True
-            run = paragraph.add_run(value[lang])
-            run.italic = True
-            _shade(row.cells[i], "F3F3F3")
-    if table_id is not None:  # a Word template for filled answers: one row, repeated per answer row
+                paragraph.add_run(view.labels["example"] + ": ").bold = True
+            paragraph.add_run(value).italic = True
+            _shade(row.cells[i], tokens.hex_digits("example"))
+    if template:  # a Word template for filled answers: one row, repeated per answer row
         row = table.add_row()
         row.height = Cm(1.0)
         for i, cell in enumerate(row.cells, 1):
-            cell.text = placeholder("r", f"{table_id}.#.{column_id(i)}")
+            cell.text = placeholder("r", f"{section['id']}.#.{column_id(i)}")
         return
-    for _ in range(section.blank_rows):
-        row = table.add_row()
-        row.height = Cm(1.0)
+    for _ in range(section["blank_rows"]):
+        table.add_row().height = Cm(1.0)
 
 
-def _form(doc, section: FormSection, lang: str, number: int | None = None) -> None:
-    for index, field in enumerate(section.fields, 1):
-        doc.add_paragraph().add_run(field.label[lang]).bold = True
-        if field.prompt:
-            doc.add_paragraph(field.prompt[lang]).runs[0].italic = True
-        if field.example:
+def _form(doc, section: dict, view, template: bool) -> None:
+    for field in section["fields"]:
+        doc.add_paragraph().add_run(field["label"]).bold = True
+        if field["prompt"]:
+            doc.add_paragraph(field["prompt"]).runs[0].italic = True
+        if field["example"]:
             paragraph = doc.add_paragraph()
-            paragraph.add_run(label(lang, "example") + ": ").bold = True
-            paragraph.add_run(field.example[lang]).italic = True
+            paragraph.add_run(view.labels["example"] + ": ").bold = True
+            paragraph.add_run(field["example"]).italic = True
         box = doc.add_table(rows=1, cols=1)
         box.style = "Table Grid"
-        box.rows[0].height = Cm(0.8 * field.lines)
-        if number is not None:
-            box.rows[0].cells[0].text = placeholder("f", form_field_id(number, index))
+        box.rows[0].height = Cm(0.8 * field["lines"])
+        if template:
+            box.rows[0].cells[0].text = placeholder("f", field["id"])
 
 
-def _list(doc, section: ListSection, lang: str, number: int | None = None) -> None:
-    for index, item in enumerate(section.items, 1):
-        doc.add_paragraph(item[lang], style="List Number")
-        for line in range(section.lines):
-            doc.add_paragraph(placeholder("f", list_item_id(number, index)) if number is not None and line == 0 else "")
-        if number is not None and section.lines == 0:
-            doc.add_paragraph(placeholder("o", list_item_id(number, index)))
+def _prompts(doc, section: dict, view, template: bool) -> None:
+    lines = section["lines"]
+    for prompt in section["items"]:
+        doc.add_paragraph(prompt["text"], style="List Number")
+        for line in range(lines):
+            doc.add_paragraph(placeholder("f", prompt["id"]) if template and line == 0 else "")
+        if template and lines == 0:
+            doc.add_paragraph(placeholder("o", prompt["id"]))
 
 
-def _quiz(doc, section: QuizSection, lang: str, number: int | None = None) -> None:
-    for q, question in enumerate(section.questions, 1):
-        doc.add_paragraph(question.text[lang], style="List Number")
-        for o, option in enumerate(question.options, 1):
-            box = placeholder("c", f"{question_id(number, q)}={o}") if number is not None else CHECKBOX
-            paragraph = doc.add_paragraph(f"{box} {option[lang]}")
+def _quiz(doc, section: dict, view, template: bool) -> None:
+    for question in section["questions"]:
+        doc.add_paragraph(question["text"], style="List Number")
+        for o, option in enumerate(question["options"], 1):
+            box = placeholder("c", f"{question['id']}={o}") if template else CHECKBOX
+            paragraph = doc.add_paragraph(f"{box} {option}")
             paragraph.paragraph_format.left_indent = Cm(0.8)
 
 
-def _programme(doc, item: Programme, lang: str, context) -> None:
+def _checks(doc, section: dict, view, template: bool) -> None:
+    for entry in section["items"]:
+        paragraph = doc.add_paragraph(f"{CHECKBOX} {entry['text']}")
+        if entry["guidance"]:
+            hint = doc.add_paragraph(entry["guidance"])
+            hint.paragraph_format.left_indent = Cm(0.6)
+            hint.runs[0].italic = True
+            hint.runs[0].font.size = Pt(tokens.size("small"))
+        paragraph.paragraph_format.space_after = Pt(2)
+
+
+def _session_steps(doc, section: dict, view, template: bool) -> None:
+    table = doc.add_table(rows=1, cols=len(section["columns"]))
+    table.style = "Table Grid"
+    _header_row(table, section["columns"])
+    for step in section["rows"]:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = str(step["number"]), step["time"]
+        cells[2].paragraphs[0].add_run(step["title"]).bold = True
+        cells[2].add_paragraph(f"{step['method']} · {step['minutes']}")
+        cells[3].text = step["instructions"]
+        cells[4].text = step["tool"]["text"] if step["tool"] else ""
+
+
+def _agenda(doc, section: dict, view, template: bool) -> None:
+    table = doc.add_table(rows=1, cols=len(section["columns"]))
+    table.style = "Table Grid"
+    _header_row(table, section["columns"])
+    for slot in section["rows"]:
+        row = table.add_row().cells
+        row[0].text = slot["clock"]
+        run = row[1].paragraphs[0].add_run(slot["name"]["text"])
+        run.bold, run.italic = slot["is_session"], not slot["is_session"]
+        row[2].text = slot["duration"]
+
+
+def _sources(doc, section: dict, view, template: bool) -> None:
+    for source in section["items"]:
+        year = f", {source['year']}" if source["year"] else ""
+        doc.add_paragraph(f"{source['title']}. {source['publisher']}{year}.", style="List Number")
+
+
+def _nothing(doc, section: dict, view, template: bool) -> None:
+    """A part of the web page only (the checklist's progress bar)."""
+
+
+SECTION_BUILDERS = {
+    "steps": _steps, "bullets": _bullets, "tools": _tools, "table": _table, "form": _form, "prompts": _prompts,
+    "quiz": _quiz, "checklist_bar": _nothing, "checks": _checks, "session_steps": _session_steps,
+    "agenda": _agenda, "sources": _sources,
+}
+
+
+def _header(doc, view, template: bool) -> None:
     kind = doc.add_paragraph()
-    run = kind.add_run(label(lang, "programme").upper())
-    run.bold, run.font.color.rgb, run.font.size = True, ACCENT, Pt(9)
-    doc.add_heading(item.title[lang], level=1)
-    for key, text in (("audience_label", item.audience[lang]), ("purpose", item.purpose[lang])):
+    run = kind.add_run(view.kind_label.upper())
+    run.bold, run.font.color.rgb, run.font.size = True, _rgb("brand-light"), Pt(tokens.size("kicker"))
+    doc.add_heading(view.title, level=1)
+    if view.meta:
+        doc.add_paragraph(" · ".join(f"{part['label']}: {part['text']}" if part["label"] else part["text"]
+                                     for part in view.meta))
+    for fact in view.facts:
         paragraph = doc.add_paragraph()
-        paragraph.add_run(label(lang, key) + ": ").bold = True
-        paragraph.add_run(text)
-    for key in ("date", "venue"):
-        doc.add_paragraph(f"{label(lang, key)}: ")
-    for number, day in enumerate(item.days, 1):
-        doc.add_heading(day.title[lang] if day.title else label(lang, "day_n", n=number), level=2)
-        table = doc.add_table(rows=1, cols=3)
-        table.style = "Table Grid"
-        for cell, key in zip(table.rows[0].cells, ("clock_col", "session_col", "duration_col")):
-            cell.text = label(lang, key)
-            cell.paragraphs[0].runs[0].bold = True
-            _shade(cell, "EFE7F4")
-        _repeat_header(table.rows[0])
-        for slot in day_schedule(day, context.sessions)[0]:
-            row = table.add_row().cells
-            row[0].text = slot.clock
-            name = slot.session.title[lang] if slot.session is not None else slot.item.label[lang]
-            run = row[1].paragraphs[0].add_run(name)
-            run.bold = slot.session is not None
-            run.italic = slot.session is None
-            row[2].text = label(lang, "minutes_value", n=slot.end - slot.start)
+        paragraph.add_run(fact["label"] + ": ").bold = True
+        paragraph.add_run(fact["text"])
+    for line in view.identity:
+        doc.add_paragraph(f"{line['label']}: " + (placeholder("f", line["key"]) if template else ""))
 
 
 def placeholder(kind: str, field: str) -> str:
@@ -167,66 +232,18 @@ def placeholder(kind: str, field: str) -> str:
 
 
 def build_docx(item, lang: str, context, template: bool = False) -> bytes:
-    """The Word file of an item; `template=True` (worksheets) puts a placeholder where each
-    answer goes, so the same layout carries the reader's answers (fill_assets.py)."""
-    doc = _base_document(lang)
-    if isinstance(item, Programme):
-        _programme(doc, item, lang, context)
-        buffer = io.BytesIO()
-        doc.save(buffer)
-        return buffer.getvalue()
-    module_title = context.module_title(item, lang)
-    sources = context.sources
-    kind = doc.add_paragraph()
-    run = kind.add_run(label(lang, item.kind).upper())
-    run.bold, run.font.color.rgb, run.font.size = True, ACCENT, Pt(9)
-    doc.add_heading(item.title[lang], level=1)
-    meta = []
-    if module_title:
-        meta.append(f'{label(lang, "module")}: {module_title}')
-    if getattr(item, "minutes", None):
-        meta.append(label(lang, "minutes_value", n=item.minutes))
-    if meta:
-        doc.add_paragraph(" · ".join(meta))
-    purpose = doc.add_paragraph()
-    purpose.add_run(label(lang, "purpose") + ": ").bold = True
-    purpose.add_run(item.purpose[lang])
-    for key in ("name", "agency", "date"):
-        doc.add_paragraph(f"{label(lang, key)}: " + (placeholder("f", key) if template else ""))
-    if item.instructions:
-        doc.add_heading(label(lang, "instructions"), level=2)
-        for step in item.instructions:
-            doc.add_paragraph(step[lang], style="List Number")
-    if isinstance(item, Worksheet):
-        for number, section in enumerate(item.sections, 1):
-            doc.add_heading(section.title[lang], level=2)
-            if section.intro:
-                doc.add_paragraph(section.intro[lang])
-            marked = number if template else None
-            if isinstance(section, TableSection):
-                _table(doc, section, lang, section_id(number) if template else None)
-            elif isinstance(section, FormSection):
-                _form(doc, section, lang, marked)
-            elif isinstance(section, ListSection):
-                _list(doc, section, lang, marked)
-            elif isinstance(section, QuizSection):
-                _quiz(doc, section, lang, marked)
-    elif isinstance(item, Checklist):
-        for group in item.groups:
-            doc.add_heading(group.title[lang], level=2)
-            for entry in group.items:
-                paragraph = doc.add_paragraph(f"{CHECKBOX} {entry.text[lang]}")
-                if entry.guidance:
-                    hint = doc.add_paragraph(entry.guidance[lang])
-                    hint.paragraph_format.left_indent = Cm(0.6)
-                    hint.runs[0].italic = True
-                    hint.runs[0].font.size = Pt(9)
-                paragraph.paragraph_format.space_after = Pt(2)
-    if item.sources:
-        doc.add_heading(label(lang, "sources"), level=2)
-        for source_id in item.sources:
-            source = sources[source_id]
-            doc.add_paragraph(f"{source.title[lang]}. {source.publisher[lang]}.", style="List Number")
+    """The Word file of an item (the `word_builder` of its kind, kinds.py); `template=True`
+    (worksheets) puts a placeholder where each answer goes, so the same layout carries the
+    reader's answers (fill_assets.py)."""
+    view = item_view(item, lang, context)
+    doc = _base_document(view, lang)
+    _header(doc, view, template)
+    for section in view.sections:
+        if section["heading"]:
+            doc.add_heading(section["heading"], level=2)
+        if section["intro"]:
+            doc.add_paragraph(section["intro"])
+        SECTION_BUILDERS[section["type"]](doc, section, view, template)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import json
 
-from ..fill_fields import HEADER_FIELDS, column_id, form_field_id, list_item_id, question_id, section_id, version_key
-from ..model import FormSection, ListSection, QuizSection, TableSection
+from ..fill_fields import HEADER_FIELDS, column_id, version_key
 from ..ui_text import label
-from .html import esc, instructions_list
+from .html import esc
 
 INITIAL_ROWS = 2  # answer rows a table starts with on the web (the reader adds more)
 ACTIONS = ("download-docx", "print", "save-file", "open-file", "clear")
@@ -111,66 +110,8 @@ def answer_table(table_id: str, columns, lang: str, caption: str, example=None, 
             f'{esc(label(lang, "fill_add_row"))}</button></p>{extra}</div>')
 
 
-def _form(section: FormSection, number: int, lang: str) -> str:
-    out = ['<dl class="wps-form">']
-    for index, field in enumerate(section.fields, 1):
-        field_id = form_field_id(number, index)
-        out.append(f'<dt><label for="{control_id(field_id)}">{esc(field.label[lang])}</label></dt><dd>')
-        if field.prompt:
-            out.append(f'<p class="wps-prompt">{esc(field.prompt[lang])}</p>')
-        if field.example:
-            out.append(f'<p class="wps-example-text"><span class="wps-tag">{esc(label(lang, "example"))}</span> '
-                       f"{esc(field.example[lang])}</p>")
-        out.append(textarea(field_id, max(2, min(field.lines, 6))) + "</dd>")
-    out.append("</dl>")
-    return "".join(out)
-
-
-def _list(section: ListSection, number: int, lang: str) -> str:
-    items = []
-    for index, item in enumerate(section.items, 1):
-        text_id = f"prompt-{list_item_id(number, index)}"
-        items.append(f'<li><span id="{text_id}">{esc(item[lang])}</span>'
-                     + textarea(list_item_id(number, index), max(2, min(section.lines, 6)), labelled_by=text_id) + "</li>")
-    return '<ol class="wps-prompts wps-fillable-list">' + "".join(items) + "</ol>"
-
-
-def _quiz(section: QuizSection, number: int, lang: str) -> str:
-    questions, answers = [], []
-    for q, question in enumerate(section.questions, 1):
-        field_id = question_id(number, q)
-        options = "".join(
-            f'<li><input type="radio" id="{control_id(field_id)}-{o}" name="{control_id(field_id)}" value="{o}" '
-            f'data-field="{field_id}"><label for="{control_id(field_id)}-{o}">{esc(option[lang])}</label></li>'
-            for o, option in enumerate(question.options, 1))
-        questions.append(f'<li><fieldset class="wps-question"><legend>{esc(question.text[lang])}</legend>'
-                         f'<ol class="wps-options" type="a">{options}</ol></fieldset></li>')
-        answers.append(f"<li>{chr(96 + question.answer)}) {esc(question.options[question.answer - 1][lang])}</li>")
-    return (f'<ol class="wps-quiz">{"".join(questions)}</ol>'
-            f'<details class="trainer-note"><summary>{esc(label(lang, "answers"))}</summary><ol>{"".join(answers)}</ol></details>')
-
-
-def worksheet_form(item, lang: str, script_src: str, template_src: str,
-                   bank: list[str] | None = None) -> tuple[str, list[tuple[str, str]]]:
-    """(tool bar and header fields, [(heading, HTML)] blocks) of a fillable worksheet page;
-    `bank`: the indicators that name this worksheet, offered to its tables' indicator column."""
-    top = (toolbar("worksheet", item.id, lang, version_key(item), template_src, f"{item.id}-{lang}")
-           + header_fields(lang) + f'<script src="{esc(script_src)}" defer></script>')
-    blocks = []
-    if item.instructions:
-        blocks.append((label(lang, "instructions"), instructions_list(item, lang)))
-    for number, section in enumerate(item.sections, 1):
-        intro = f'<p>{esc(section.intro[lang])}</p>' if section.intro else ""
-        if isinstance(section, TableSection):
-            column = indicator_column(section.columns) if bank else None
-            extra = bank_picker(section_id(number), column, lang, bank) if column else ""
-            body = answer_table(section_id(number), section.columns, lang, section.title[lang], section.example,
-                                extra=extra)
-        elif isinstance(section, FormSection):
-            body = _form(section, number, lang)
-        elif isinstance(section, QuizSection):
-            body = _quiz(section, number, lang)
-        else:
-            body = _list(section, number, lang)
-        blocks.append((section.title[lang], intro + body))
-    return top, blocks
+def worksheet_top(item, lang: str, script_src: str, template_src: str) -> str:
+    """The tool bar, the name/agency/date fields and the script of a fillable worksheet page
+    (its sections are the view model's, templates/item/sections/)."""
+    return (toolbar("worksheet", item.id, lang, version_key(item), template_src, f"{item.id}-{lang}")
+            + header_fields(lang) + f'<script src="{esc(script_src)}" defer></script>')

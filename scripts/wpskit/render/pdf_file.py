@@ -10,6 +10,7 @@ import logging
 import re
 from pathlib import Path
 
+from . import tokens
 from .print_html import document
 
 HERE = Path(__file__).parent
@@ -26,9 +27,11 @@ def missing_fonts() -> list[str]:
 
 
 def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML
+    """The PDF of a print page; its stylesheets (print.css…) use the design tokens, given here
+    as CSS custom properties (tokens.yml)."""
+    from weasyprint import CSS, HTML
 
-    return HTML(string=html, base_url=str(HERE) + "/").write_pdf()
+    return HTML(string=html, base_url=str(HERE) + "/").write_pdf(stylesheets=[CSS(string=tokens.css())])
 
 
 def build_pdf(item, lang: str, context) -> bytes:
