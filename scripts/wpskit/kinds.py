@@ -93,8 +93,7 @@ KINDS = (
          **ITEM_PAGES, word_builder=_WORD,
          handbook="trainer-handbook", listed=1),  # on /downloads/ and in the handbook: programmes, then sessions
     Kind("toolkit/indicators", Indicator, "indicators", url_section="indicators", page_macro="indicator_page",
-         index_macro="indicator_bank", web_template="render.indicators:page_markdown",
-         collection_files="render.indicators:BUILDERS"),
+         index_macro="indicator_bank", collection_files="render.indicators:BUILDERS"),
     Kind("glossary", GlossaryTerm, "terms", name="term", one_item_per_file=False, index_macro="glossary"),
     # the worked example plans: no page of their own (the plan builder starts from them, fill_assets.py makes their
     # Word files); not yet in the translation record

@@ -171,11 +171,11 @@ def test_a_bad_token_is_named_with_its_file(monkeypatch, tmp_path):
 
 def test_each_kind_names_its_templates_and_word_builder_in_the_registry():
     from wpskit.downloads import FORMATS
-    from wpskit.kinds import KINDS
+    from wpskit.kinds import KINDS, function_of
 
     for kind in KINDS:
         if kind.page_macro != "data_page":
             continue  # a page of its own (the indicator bank)
         assert (TEMPLATES / kind.web_template).is_file() and (TEMPLATES / kind.print_template).is_file()
         assert ("docx" in FORMATS[kind.name]) == (kind.word_builder is not None), kind.name
-        assert kind.word_builder is None or callable(getattr(docx_file, kind.word_builder))
+        assert kind.word_builder is None or callable(function_of(kind.word_builder))
