@@ -2,7 +2,7 @@
 processes at once (most browser tests wait on pages, most build tests on subprocesses, so
 one process leaves a core idle much of the time).
 
-    .venv/bin/python tests/run_all.py [pytest options, e.g. -m "not browser" or -x]
+    .venv/bin/python tests/run_all.py [pytest options, e.g. -m "not browser" or -x] [tests/<folder or file> …]
 
 The files are dealt to STREAMS processes by their usual duration (WEIGHTS, seconds measured
 on the 2-core machine; a file not listed counts as DEFAULT_WEIGHT), each process with a
@@ -76,7 +76,11 @@ def main(argv: list[str]) -> int:
         build = subprocess.run([sys.executable, "-m", "wpskit", "build"], cwd=ROOT)
         if build.returncode != 0:
             return build.returncode
-    groups = deal(test_files(), STREAMS)
+    # folders or files named on the command line (tests/build, tests/unit/test_data.py) narrow the files
+    chosen = [a.removeprefix("tests/").rstrip("/") for a in argv if a.startswith("tests/")]
+    argv = [a for a in argv if not a.startswith("tests/")]
+    files = [f for f in test_files() if not chosen or any(f == c or f.startswith(c + "/") for c in chosen)]
+    groups = deal(files, STREAMS)
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="wps-tests-") as folder:
         environment = {**os.environ, "WPS_QUIET_LOCK": str(Path(folder) / "quiet.lock"),
