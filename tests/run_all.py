@@ -25,21 +25,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 STREAMS = int(os.environ.get("WPS_TEST_STREAMS", "3"))
 DEFAULT_WEIGHT = 20
-WEIGHTS = {  # seconds, measured with --durations (a busy machine; only their ratios matter)
-    "browser/test_browser.py": 250, "browser/test_search.py": 150, "browser/test_csp.py": 85,
-    "browser/test_search_ranking.py": 65, "browser/test_indicators_browser.py": 50,
-    "browser/test_plan_builder.py": 45, "browser/test_pwa.py": 45, "browser/test_fill_in.py": 25,
-    "browser/test_offline.py": 12, "browser/test_print.py": 8, "browser/test_performance.py": 6,
-    "browser/test_tools_on_the_web.py": 6,
+WEIGHTS = {  # seconds, measured with --durations on a busy machine (only their ratios matter)
+    "browser/test_browser.py": 510, "browser/test_search.py": 280, "browser/test_csp.py": 200,
+    "browser/test_search_ranking.py": 90, "browser/test_pwa.py": 75, "browser/test_indicators_browser.py": 70,
+    "browser/test_plan_builder.py": 30, "browser/test_fill_in.py": 30, "browser/test_offline.py": 12,
+    "browser/test_print.py": 10, "browser/test_performance.py": 6, "browser/test_tools_on_the_web.py": 6,
     "browser/test_lighthouse.py": 0,  # every process waits while it runs: it delays all alike
-    "build/test_security.py": 150, "build/test_rebuild_cache.py": 57, "build/test_handbooks.py": 45,
-    "build/test_l10n.py": 25, "build/test_escaping.py": 21, "build/test_indicators.py": 20,
-    "build/test_html_validity.py": 14, "build/test_downloads.py": 10, "build/test_site.py": 8,
-    "build/test_trainers.py": 8, "build/test_download_links.py": 6, "build/test_plugin.py": 3,
+    "build/test_security.py": 330, "build/test_handbooks.py": 170, "build/test_rebuild_cache.py": 60,
+    "build/test_html_validity.py": 50, "build/test_l10n.py": 35, "build/test_escaping.py": 30,
+    "build/test_indicators.py": 25, "build/test_trainers.py": 10, "build/test_downloads.py": 8,
+    "build/test_site.py": 8, "build/test_download_links.py": 7, "build/test_plugin.py": 3,
     "build/test_plan_example.py": 2,
-    "unit/test_data.py": 25, "unit/test_content.py": 3, "unit/test_sources.py": 3,
-    "unit/test_schedule_errors.py": 2, "unit/test_page_list.py": 1, "unit/test_security_policies.py": 1,
-    "unit/test_kinds.py": 1,
+    "unit/test_data.py": 60, "unit/test_content.py": 5, "unit/test_sources.py": 5,
+    "unit/test_schedule_errors.py": 3, "unit/test_page_list.py": 3, "unit/test_run_all.py": 3,
+    "unit/test_security_policies.py": 1, "unit/test_kinds.py": 1,
 }
 COUNTED = ("passed", "failed", "errors", "skipped", "deselected", "xfailed", "xpassed")
 
