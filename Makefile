@@ -50,10 +50,11 @@ bench: setup
 check: setup
 	@$(PY) -m wpskit check
 
-## make test: set up, build strictly, run every test (browser tests use /usr/bin/chromium)
+## make test: set up, build strictly, run every test (browser tests use /usr/bin/chromium), in
+## three pytest processes at once (tests/run_all.py; `pytest -q tests` runs the same in one)
 test: setup
 	$(PY) -m wpskit build
-	$(PY) -m pytest -q tests
+	$(PY) tests/run_all.py
 
 ## make l10n-status: missing, outdated and orphaned translations (add ARGS=--check to fail on missing pages)
 l10n-status: setup

@@ -138,6 +138,8 @@ def source_pages(root: Path = ROOT):
     return sorted(pages)
 
 
+from quiet_machine import pytest_runtest_protocol, quiet_machine  # noqa: E402,F401  (Lighthouse alone, tests/run_all.py)
+
 LAYERS = ("unit", "build", "browser")
 
 

@@ -9,6 +9,9 @@ from wpskit.errors import SourceError
 from wpskit.load import load_toolkit
 
 WORKSHEET = "toolkit/worksheets/stakeholder-map.yml"
+# builds whose pages (or messages) are what is checked make no download: an edited page or
+# title would otherwise make PDFs and both handbooks again, most of such a build's time
+PAGES_ONLY = {"WPS_SKIP_DOWNLOADS": "1"}
 
 
 def edit(project, relative, change):
@@ -124,7 +127,7 @@ def test_bad_markdown_link_fails_the_strict_build_and_keeps_the_previous_site(pr
     previous.mkdir()
     (previous / "index.html").write_text("previous site", encoding="utf-8")
     edit(project_copy, "docs/en/trainers/index.md", lambda t: t + "\nSee [nothing](../no-such-page.md).\n")
-    result = run_cli("build", "--lang", "en", cwd=project_copy)
+    result = run_cli("build", "--lang", "en", cwd=project_copy, env=PAGES_ONLY)
     assert result.returncode == 1
     assert "no-such-page.md" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
@@ -134,12 +137,12 @@ def test_bad_markdown_link_fails_the_strict_build_and_keeps_the_previous_site(pr
 @pytest.mark.build  # builds a copy of the project
 def test_an_edited_template_override_shows_on_the_next_build(project_copy):
     """Compiled templates are cached in .cache/jinja; an edit to an override must still show."""
-    first = run_cli("build", "--lang", "en", "--site-dir", "site", cwd=project_copy)
+    first = run_cli("build", "--lang", "en", "--site-dir", "site", cwd=project_copy, env=PAGES_ONLY)
     assert first.returncode == 0, first.stderr
     assert any((project_copy / ".cache" / "jinja").iterdir()), "no compiled template was cached"
     edit(project_copy, "overrides/main.html",
          lambda t: t.replace("{% block site_meta %}", '{% block site_meta %}\n  <meta name="wps-test" content="edited">', 1))
-    second = run_cli("build", "--lang", "en", "--site-dir", "site", cwd=project_copy)
+    second = run_cli("build", "--lang", "en", "--site-dir", "site", cwd=project_copy, env=PAGES_ONLY)
     assert second.returncode == 0, second.stderr
     assert '<meta name="wps-test" content="edited">' in (project_copy / "site" / "index.html").read_text(encoding="utf-8")
 
@@ -148,15 +151,15 @@ def test_an_edited_template_override_shows_on_the_next_build(project_copy):
 def test_a_source_edited_after_a_build_is_checked_again(project_copy):
     """A build keeps the checked sources in .cache/sources.pickle; the next build must still see
     every edit: a new title shows, and a mistake stops the build with its file and line."""
-    first = run_cli("build", "--lang", "en", cwd=project_copy)
+    first = run_cli("build", "--lang", "en", cwd=project_copy, env=PAGES_ONLY)
     assert first.returncode == 0, first.stderr
     assert (project_copy / ".cache" / "sources.pickle").exists(), "the checked sources were not cached"
     edit(project_copy, WORKSHEET, lambda t: t.replace('en: "Stakeholder map"', 'en: "Map of the people who matter"', 1))
-    second = run_cli("build", "--lang", "en", cwd=project_copy)
+    second = run_cli("build", "--lang", "en", cwd=project_copy, env=PAGES_ONLY)
     assert second.returncode == 0, second.stderr
     page = project_copy / "site" / "worksheets" / "stakeholder-map" / "index.html"
     assert "Map of the people who matter" in page.read_text(encoding="utf-8")
     text = edit(project_copy, WORKSHEET, lambda t: t.replace("minutes:", "minuts:", 1))
-    third = run_cli("build", "--lang", "en", cwd=project_copy)
+    third = run_cli("build", "--lang", "en", cwd=project_copy, env=PAGES_ONLY)
     assert third.returncode == 1
     assert f"{WORKSHEET}:{line_of(text, 'minuts:')}:" in third.stderr and 'unknown key "minuts"' in third.stderr
