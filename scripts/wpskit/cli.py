@@ -17,6 +17,8 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from . import LANGUAGES
+
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -202,7 +204,7 @@ def main(argv=None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate all sources quickly").set_defaults(func=check)
     build_parser = commands.add_parser("build", help="strict build into site/")
-    build_parser.add_argument("--lang", choices=["vi", "en"], help="build one language only (preview)")
+    build_parser.add_argument("--lang", choices=list(LANGUAGES), help="build one language only (preview)")
     build_parser.add_argument("--site-dir", default="site")
     build_parser.add_argument("--no-offline", action="store_true", help="skip the offline bundle")
     commands.add_parser("offline", help="make dist/wps-toolkit-offline.zip").set_defaults(func=one_build_at_a_time(offline))

@@ -26,7 +26,8 @@ from . import LANGUAGES
 HERE = Path(__file__).parent
 RENDER_INPUTS = sorted(
     [*(HERE / "render").rglob("*.py"), *(HERE / "render").rglob("*.css"), *(HERE / "render" / "fonts").glob("*.ttf"),
-     HERE / "ui_text.py", HERE / "model.py", HERE / "downloads.py", HERE / "schedule.py"]
+     HERE / "ui_text.py", HERE / "model.py", HERE / "downloads.py", HERE / "schedule.py",
+     HERE / "ui_strings.py", HERE / "languages.py", *(HERE.parents[1] / "l10n" / "ui").glob("*.yml")]
 )
 FORMATS = {"worksheet": ("pdf", "docx"), "checklist": ("pdf", "docx"), "programme": ("pdf", "docx"), "session": ("pdf",)}
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed, so the same files always give the same ZIP

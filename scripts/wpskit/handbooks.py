@@ -29,39 +29,13 @@ from lxml import html as lxml_html
 from .downloads import RENDER_INPUTS
 from .render.html import esc
 from .render.print_html import document as print_document
+from .ui_strings import group
 from .ui_text import label
 
 HERE = Path(__file__).parent
 STYLESHEETS = ("print/print.css", "print/handbook.css")
 NAMES = ("participant-handbook", "trainer-handbook")
-TEXT = {
-    "vi": {
-        "participant-handbook": "Sổ tay học viên",
-        "trainer-handbook": "Sổ tay giảng viên",
-        "participant_intro": "Các bài học và nghiên cứu tình huống, bảng thuật ngữ, phiếu bài tập và danh sách kiểm tra.",
-        "trainer_intro": "Cách sử dụng bộ công cụ, các chương trình tập huấn, hướng dẫn từng phiên và các bài học kèm ghi chú cho giảng viên.",
-        "contents": "Mục lục",
-        "how_to_use": "Cách sử dụng bộ công cụ",
-        "modules": "Bài học",
-        "case_studies": "Nghiên cứu tình huống",
-        "glossary": "Bảng thuật ngữ",
-        "language": "Tiếng Việt",
-        "online": "Bản trực tuyến",
-    },
-    "en": {
-        "participant-handbook": "Participant handbook",
-        "trainer-handbook": "Trainer handbook",
-        "participant_intro": "The modules and case studies, the glossary, the worksheets and the checklists.",
-        "trainer_intro": "How to use the toolkit, the training programmes, every session guide and the modules with their trainer notes.",
-        "contents": "Contents",
-        "how_to_use": "How to use the toolkit",
-        "modules": "Modules",
-        "case_studies": "Case studies",
-        "glossary": "Glossary",
-        "language": "English",
-        "online": "Online version",
-    },
-}
+TEXT = group("handbook")  # TEXT[lang][key], from l10n/ui/<lang>.yml
 TRAINER_NOTE = "trainer-note"
 
 

@@ -22,7 +22,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
+from . import DEFAULT_LANGUAGE, LANGUAGES, languages
+from .fallback_pages import fallback_notice, wrap_in_language
 from .downloads import FORMATS, DownloadCache, RenderContext, link_or_copy
 from .errors import SourceError
 from .finish_pages import finish_pages
@@ -85,6 +86,13 @@ def language_prefix(lang: str, config) -> str:
     return "" if lang == root_language(config) else f"{lang}/"
 
 
+def language_switcher() -> list:
+    """Material's `extra.alternate`, with relative links, so the switcher also works offline
+    and under a sub-path: the source language at the root, every other one in its folder."""
+    return [{"name": language.name, "link": "./" if language.source else f"{language.code}/", "lang": language.code}
+            for language in languages.languages()]
+
+
 def project_root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
@@ -116,6 +124,8 @@ def on_config(config):
     state = state_of(config)
     if SCRIPTS not in sys.path:
         sys.path.insert(0, SCRIPTS)
+    if "alternate" not in config.extra:  # the language switcher: every language of mkdocs.yml's i18n list
+        config.extra["alternate"] = language_switcher()
     if offline_build(config):
         # the worker shim Material would fetch from a CDN, shipped with the site instead;
         # language switcher links that open index.html from the file system
@@ -123,6 +133,9 @@ def on_config(config):
         for alternate in config.extra.get("alternate", []):
             if not alternate["link"].endswith(".html"):
                 alternate["link"] = alternate["link"].replace("./", "") + "index.html"
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:  # a missing page falls back to the source in an incomplete language only
+        i18n.config.fallback_to_default = not languages.is_complete(current_language(config))
     if current_language(config) != DEFAULT_LANGUAGE and state.toolkit is not None:
         return config  # second language of the same build: the sources are already checked
     root = project_root(config)
@@ -209,6 +222,7 @@ def on_files(files, config):
         alternates[lang] = file
         file.edit_path = toolkit.files[item.id]
         file.wps_title = item.title[lang]
+        file.wps_item = item
         files.append(file)
     return files
 
@@ -219,7 +233,10 @@ def page_slug(item) -> str:
 
 
 def page_language(page) -> str:
-    return getattr(page.file, "locale", None) or page.file.src_uri.split("/", 1)[0]
+    # a page an incomplete language borrows from the source is the source's file (locale "vi")
+    # built for that language (locale_alternate_of, set by mkdocs-static-i18n)
+    return (getattr(page.file, "locale_alternate_of", None) or getattr(page.file, "locale", None)
+            or page.file.src_uri.split("/", 1)[0])
 
 
 @event_priority(10)  # before mkdocs-macros: pages without a macro are not rendered as templates
@@ -239,6 +256,9 @@ def on_page_markdown(markdown, page, config, files):
     source_page = toolkit.pages.get((lang, slug))
     if source_page is not None and isinstance(source_page.meta, (ModuleMeta, CaseStudyMeta)):
         markdown = module_header(source_page, lang, toolkit) + "\n\n" + markdown + "\n\n" + module_footer(source_page, lang, toolkit)
+    shown_in = _shown_language(page, lang, toolkit)
+    if shown_in != lang:  # an incomplete language: the source's page or text stands in
+        markdown = fallback_notice(lang, shown_in) + "\n\n" + wrap_in_language(markdown, shown_in)
     if lang != DEFAULT_LANGUAGE:
         translated = getattr(page.file, "edit_path", None) or f"docs/{lang}/{slug}"
         row = state.l10n.get(translated)
@@ -251,6 +271,31 @@ def on_page_markdown(markdown, page, config, files):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
     return markdown
+
+
+def _shown_language(page, lang: str, toolkit) -> str:
+    """The language a page's content is in: its own, or the source's where an incomplete
+    language lacks the page or (a data page) any text of its item."""
+    if languages.is_complete(lang):
+        return lang
+    if getattr(page.file, "generated_by", None) == "wpskit":
+        item = getattr(page.file, "wps_item", None)
+        return lang if item is None or translated_in(item, lang) else DEFAULT_LANGUAGE
+    return getattr(page.file, "locale", None) or lang
+
+
+def translated_in(value, lang: str) -> bool:
+    """Whether every text of a data item (or part of one) is written in `lang`."""
+    from .model import Translated
+    if isinstance(value, Translated):
+        return value.has(lang)
+    if hasattr(value, "__pydantic_fields__"):
+        return all(translated_in(getattr(value, name), lang) for name in type(value).model_fields)
+    if isinstance(value, (list, tuple)):
+        return all(translated_in(part, lang) for part in value)
+    if isinstance(value, dict):
+        return all(translated_in(part, lang) for part in value.values())
+    return True
 
 
 def escape_page_meta(page) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 
+from . import languages
 from .yaml_source import YamlDocument
 
-LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
+LANGUAGE_NAMES = {language.code: language.english_name for language in languages.languages()}
 KNOWN_KEYS = sorted({
     "id", "kind", "title", "publisher", "year", "brief", "purpose", "module", "minutes",
     "instructions", "sections", "sources", "intro", "columns", "example", "blank_rows",

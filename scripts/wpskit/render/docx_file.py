@@ -18,6 +18,7 @@ from docx.shared import Cm, Pt, RGBColor
 from ..fill_fields import column_id, form_field_id, list_item_id, question_id, section_id
 from ..model import Checklist, FormSection, ListSection, Programme, QuizSection, TableSection, Worksheet
 from ..schedule import day_schedule
+from .. import languages
 from ..ui_text import label
 
 FONT = "Noto Sans"  # falls back to the reader's sans-serif font when not installed; Word keeps the text editable
@@ -39,7 +40,7 @@ def _base_document(lang: str) -> Document:
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     for name in ("Title", "Heading 1", "Heading 2"):
         doc.styles[name].font.name = FONT
-    doc.core_properties.language = "vi-VN" if lang == "vi" else "en-GB"
+    doc.core_properties.language = languages.get(lang).word_tag  # l10n/ui/<lang>.yml: vi-VN, en-GB…
     footer = section.footer.paragraphs[0]
     footer.text = label(lang, "licence")
     footer.runs[0].font.size = Pt(8)

@@ -1,0 +1,51 @@
+"""An incomplete language (languages.py) shows the source language's page where its own is
+missing, with a notice in its own language; the Vietnamese text is marked lang="vi".
+
+load.py calls add_fallback_pages: each missing page of an incomplete language is the source
+language's Page under that language's key, so module lists, boxes and links of the
+language's site find it. mkdocs-static-i18n writes these pages (its fallback_to_default,
+switched on for the incomplete languages only: site_hooks.on_config), and site_hooks marks
+them with fallback_notice.
+"""
+
+from __future__ import annotations
+
+from . import languages
+from .render.html import esc
+from .ui_text import label
+
+
+def add_fallback_pages(toolkit) -> None:
+    source = languages.source()
+    for code in languages.codes():
+        if languages.is_complete(code):
+            continue
+        for (lang, slug), page in list(toolkit.pages.items()):
+            if lang == source and (code, slug) not in toolkit.pages:
+                toolkit.pages[(code, slug)] = page
+
+
+def fallback_notice(lang: str, shown_lang: str) -> str:
+    """The notice above a page shown in the source language in place of a missing translation:
+    an admonition in the page's language (its own words from l10n/ui/<lang>.yml; a word the
+    file lacks is the source's, marked as such)."""
+    title, title_lang = _text(lang, "fallback_title")
+    text, text_lang = _text(lang, "fallback_text")
+    return (f'<div class="admonition note wps-fallback" role="note">\n'
+            f'<p class="admonition-title"{_lang_attr(title_lang, lang)}>{esc(title)}</p>\n'
+            f'<p{_lang_attr(text_lang, lang)}>{esc(text)}</p>\n</div>\n')
+
+
+def _text(lang: str, key: str) -> tuple[str, str]:
+    from .ui_strings import own_keys
+    written = key in own_keys(lang, "labels")
+    return label(lang, key), (lang if written else languages.source())
+
+
+def _lang_attr(text_lang: str, page_lang: str) -> str:
+    return "" if text_lang == page_lang else f' lang="{esc(text_lang)}"'
+
+
+def wrap_in_language(markdown: str, lang: str) -> str:
+    """Markdown shown in another language than its page's, marked with that language."""
+    return f'<div lang="{esc(lang)}" markdown="1">\n\n{markdown}\n\n</div>'
