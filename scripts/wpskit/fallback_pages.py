@@ -10,6 +10,8 @@ them with fallback_notice.
 
 from __future__ import annotations
 
+import re
+
 from . import languages
 from .render.html import esc
 from .ui_text import label
@@ -49,3 +51,16 @@ def _lang_attr(text_lang: str, page_lang: str) -> str:
 def wrap_in_language(markdown: str, lang: str) -> str:
     """Markdown shown in another language than its page's, marked with that language."""
     return f'<div lang="{esc(lang)}" markdown="1">\n\n{markdown}\n\n</div>'
+
+
+def fallback_page(markdown: str, page_lang: str, shown_lang: str, title_html: str | None) -> str:
+    """A page shown in `shown_lang` in place of its `page_lang` translation: its title (the
+    heading Material would add above the content, here marked with its language), the notice,
+    then the content marked with its language."""
+    heading = ""
+    if title_html and "<h1" not in markdown and not _HEADING.search(markdown):
+        heading = f'<h1 lang="{esc(shown_lang)}">{title_html}</h1>\n\n'
+    return heading + fallback_notice(page_lang, shown_lang) + "\n\n" + wrap_in_language(markdown, shown_lang)
+
+
+_HEADING = re.compile(r"^# ", re.M)

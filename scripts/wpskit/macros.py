@@ -231,8 +231,9 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
             if term.abbr:
                 abbreviations = term.abbr.shown(language)
             abbr_html = f' <span class="wps-abbr">({esc(", ".join(abbreviations))})</span>' if abbreviations else ""
+            shown = other if term.term.has(language) else languages.counterpart(DEFAULT_LANGUAGE)  # not the source twice
             out.append(f'<dt id="{esc(term.id)}">{esc(term.term[language])}{abbr_html} '
-                       f'<span class="wps-other-lang" lang="{other}">{esc(term.term[other])}</span></dt><dd>')
+                       f'<span class="wps-other-lang" lang="{shown}">{esc(term.term[shown])}</span></dt><dd>')
             out.append(f"<p>{esc(term.definition[language])}</p>")
             if term.note:
                 out.append(f'<p class="wps-note"><strong>{esc(label(language, "note"))}:</strong> {esc(term.note[language])}</p>')

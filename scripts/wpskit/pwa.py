@@ -15,6 +15,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from . import languages
 from .ui_strings import group
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +27,8 @@ ICONS = [
     {"src": "assets/images/icons/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},
     {"src": "assets/images/icons/icon-maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
 ]
-SKIPPED = ("assets/", "downloads/", "search/", "en/", "pwa/")
+SKIPPED = ("assets/", "downloads/", "search/", "pwa/",  # and the other languages' folders (of the source's list)
+           *(f"{code}/" for code in languages.codes() if code != languages.source()))
 
 
 def manifest(lang: str, prefix: str, site_name: str, description: str) -> dict:

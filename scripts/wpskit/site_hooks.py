@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, languages
-from .fallback_pages import fallback_notice, wrap_in_language
+from .fallback_pages import fallback_page
 from .downloads import FORMATS, DownloadCache, RenderContext, link_or_copy
 from .errors import SourceError
 from .finish_pages import finish_pages
@@ -258,9 +258,11 @@ def on_page_markdown(markdown, page, config, files):
         markdown = module_header(source_page, lang, toolkit) + "\n\n" + markdown + "\n\n" + module_footer(source_page, lang, toolkit)
     shown_in = _shown_language(page, lang, toolkit)
     if shown_in != lang:  # an incomplete language: the source's page or text stands in
-        markdown = fallback_notice(lang, shown_in) + "\n\n" + wrap_in_language(markdown, shown_in)
+        markdown = fallback_page(markdown, lang, shown_in, page.meta.get("title"))
     if lang != DEFAULT_LANGUAGE:
-        translated = getattr(page.file, "edit_path", None) or f"docs/{lang}/{slug}"
+        from .l10n import record_key
+        edit_path = getattr(page.file, "edit_path", None)
+        translated = record_key(edit_path, lang) if edit_path else f"docs/{lang}/{slug}"
         row = state.l10n.get(translated)
         if row is not None and row.state == "outdated":
             markdown = outdated_banner(lang, row, relative(page.url, default_language_url(slug, config)),
