@@ -135,7 +135,11 @@ def on_config(config):
                 alternate["link"] = alternate["link"].replace("./", "") + "index.html"
     i18n = config.plugins.get("i18n")
     if i18n is not None:  # a missing page falls back to the source in an incomplete language only
-        i18n.config.fallback_to_default = not languages.is_complete(current_language(config))
+        complete = languages.is_complete(current_language(config))
+        i18n.config.fallback_to_default = not complete
+        # every language build writes the one site/404.html, the last one's staying (English, as
+        # before a third language): an incomplete language, built after, leaves it as it is
+        (config.theme.static_templates.add if complete else config.theme.static_templates.discard)("404.html")
     if current_language(config) != DEFAULT_LANGUAGE and state.toolkit is not None:
         return config  # second language of the same build: the sources are already checked
     root = project_root(config)
