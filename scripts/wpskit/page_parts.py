@@ -132,5 +132,5 @@ def outdated_banner(lang: str, row, source_href: str, edit_href: str) -> str:
     return (f'<div class="admonition warning wps-outdated" role="note">'
             f'<p class="admonition-title">{esc(label(lang, "outdated_title"))}</p>'
             f'<p>{esc(label(lang, "outdated_text", date=row.source_changed))} '
-            f'<a href="{esc(source_href)}" hreflang="vi">{esc(label(lang, "outdated_source"))}</a> · '
+            f'<a href="{esc(source_href)}" hreflang="{languages.source()}">{esc(label(lang, "outdated_source"))}</a> · '
             f'<a href="{esc(edit_href)}">{esc(label(lang, "outdated_edit"))}</a></p></div>')
