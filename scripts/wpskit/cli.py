@@ -17,7 +17,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-from . import LANGUAGES
+from . import languages
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -207,7 +207,8 @@ def main(argv=None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate all sources quickly").set_defaults(func=check)
     build_parser = commands.add_parser("build", help="strict build into site/")
-    build_parser.add_argument("--lang", choices=list(LANGUAGES), help="build one language only (preview)")
+    # an incomplete language borrows the source's pages, so it is previewed in a full build
+    build_parser.add_argument("--lang", choices=list(languages.complete_codes()), help="build one complete language only (preview)")
     build_parser.add_argument("--site-dir", default="site")
     build_parser.add_argument("--no-offline", action="store_true", help="skip the offline bundle")
     commands.add_parser("offline", help="make dist/wps-toolkit-offline.zip").set_defaults(func=one_build_at_a_time(offline))

@@ -52,8 +52,22 @@ _AnyTag.add_multi_constructor("!", _untagged)
 _AnyTag.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
 
 
+class LanguageConfigError(SystemExit):
+    """mkdocs.yml cannot say which languages there are: the program stops with the message
+    (a SystemExit: no traceback), before anything is read or built."""
+
+
 def _i18n_entries(root: Path) -> list[dict]:
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag) or {}
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag) or {}
+    except OSError as error:
+        raise LanguageConfigError(f"mkdocs.yml: cannot be read ({error.strerror}). Run the command from the "
+                                  "project folder, the one holding mkdocs.yml.") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"mkdocs.yml:{mark.line + 1}" if mark else "mkdocs.yml"
+        raise LanguageConfigError(f"{where}: this is not valid YAML ({getattr(error, 'problem', None) or error}). "
+                                  "Check the indentation and the quotes.") from None
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             return [entry for entry in (plugin["i18n"] or {}).get("languages") or []
@@ -79,6 +93,10 @@ def languages(root: Path = ROOT) -> tuple[Language, ...]:
     found = []
     for entry in _i18n_entries(Path(root)):
         code = str(entry["locale"])
+        if not code.isidentifier():
+            raise LanguageConfigError(
+                f"mkdocs.yml: the language \"{code}\" cannot be a key of the data texts (\"{code}: …\" beside "
+                f"the other languages' texts). Use a code of letters and underscores only, e.g. \"{code.replace('-', '_')}\".")
         ui = _ui_language(Path(root), code)
         source = entry.get("default") is True
         found.append(Language(
@@ -100,7 +118,8 @@ def source(root: Path = ROOT) -> str:
     for language in languages(root):
         if language.source:
             return language.code
-    raise LookupError("mkdocs.yml: no language of the i18n plugin has `default: true`")
+    raise LanguageConfigError("mkdocs.yml: no language of the i18n plugin's `languages:` has `default: true`. "
+                              "Mark the source language (Vietnamese) with `default: true`.")
 
 
 def get(code: str, root: Path = ROOT) -> Language:
