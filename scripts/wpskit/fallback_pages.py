@@ -64,3 +64,28 @@ def fallback_page(markdown: str, page_lang: str, shown_lang: str, title_html: st
 
 
 _HEADING = re.compile(r"^# ", re.M)
+
+
+def shown_language(page, lang: str) -> str:
+    """The language a page's content is in: its own, or the source's where an incomplete
+    language lacks the page or (a data page) any text of its item."""
+    if languages.is_complete(lang):
+        return lang
+    if getattr(page.file, "generated_by", None) == "wpskit":
+        item = getattr(page.file, "wps_item", None)
+        return lang if item is None or translated_in(item, lang) else languages.source()
+    return getattr(page.file, "locale", None) or lang
+
+
+def translated_in(value, lang: str) -> bool:
+    """Whether every text of a data item (or part of one) is written in `lang`."""
+    from .model import Translated
+    if isinstance(value, Translated):
+        return value.has(lang)
+    if hasattr(value, "__pydantic_fields__"):
+        return all(translated_in(getattr(value, name), lang) for name in type(value).model_fields)
+    if isinstance(value, (list, tuple)):
+        return all(translated_in(part, lang) for part in value)
+    if isinstance(value, dict):
+        return all(translated_in(part, lang) for part in value.values())
+    return True

@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, languages
-from .fallback_pages import fallback_page
+from .fallback_pages import fallback_page, shown_language
 from .downloads import FORMATS, DownloadCache, RenderContext, link_or_copy
 from .errors import SourceError
 from .finish_pages import finish_pages
@@ -237,7 +237,7 @@ def page_slug(item) -> str:
 
 
 def page_language(page) -> str:
-    # a page an incomplete language borrows from the source is the source's file (locale "vi")
+    # a page an incomplete language borrows from the source is the source's file (its locale)
     # built for that language (locale_alternate_of, set by mkdocs-static-i18n)
     return (getattr(page.file, "locale_alternate_of", None) or getattr(page.file, "locale", None)
             or page.file.src_uri.split("/", 1)[0])
@@ -260,7 +260,7 @@ def on_page_markdown(markdown, page, config, files):
     source_page = toolkit.pages.get((lang, slug))
     if source_page is not None and isinstance(source_page.meta, (ModuleMeta, CaseStudyMeta)):
         markdown = module_header(source_page, lang, toolkit) + "\n\n" + markdown + "\n\n" + module_footer(source_page, lang, toolkit)
-    shown_in = _shown_language(page, lang, toolkit)
+    shown_in = shown_language(page, lang)
     if shown_in != lang:  # an incomplete language: the source's page or text stands in
         markdown = fallback_page(markdown, lang, shown_in, page.meta.get("title"))
     if lang != DEFAULT_LANGUAGE:
@@ -277,31 +277,6 @@ def on_page_markdown(markdown, page, config, files):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
     return markdown
-
-
-def _shown_language(page, lang: str, toolkit) -> str:
-    """The language a page's content is in: its own, or the source's where an incomplete
-    language lacks the page or (a data page) any text of its item."""
-    if languages.is_complete(lang):
-        return lang
-    if getattr(page.file, "generated_by", None) == "wpskit":
-        item = getattr(page.file, "wps_item", None)
-        return lang if item is None or translated_in(item, lang) else DEFAULT_LANGUAGE
-    return getattr(page.file, "locale", None) or lang
-
-
-def translated_in(value, lang: str) -> bool:
-    """Whether every text of a data item (or part of one) is written in `lang`."""
-    from .model import Translated
-    if isinstance(value, Translated):
-        return value.has(lang)
-    if hasattr(value, "__pydantic_fields__"):
-        return all(translated_in(getattr(value, name), lang) for name in type(value).model_fields)
-    if isinstance(value, (list, tuple)):
-        return all(translated_in(part, lang) for part in value)
-    if isinstance(value, dict):
-        return all(translated_in(part, lang) for part in value.values())
-    return True
 
 
 def escape_page_meta(page) -> None:
