@@ -159,3 +159,11 @@ def test_the_vietnamese_and_english_pages_are_unchanged_but_for_the_switcher(sit
         same = [[doc for doc in index["docs"] if not doc["location"].startswith(("downloads/", "contribute/translation-status/"))]
                 for index in indexes]
         assert same[0] == same[1] and len(same[0]) > 300
+
+
+def test_keep_offline_lists_each_language_its_own_pages(sites):
+    before, after, _ = sites
+    lists = {lang: json.loads(read(after / "pwa" / f"offline-{lang}.json")) for lang in ("vi", "en", "th")}
+    assert lists["th"]["pages"] and all(page.startswith("th/") for page in lists["th"]["pages"])
+    assert not any(page.startswith("th/") for page in lists["vi"]["pages"] + lists["en"]["pages"])
+    assert lists["vi"]["pages"] == json.loads(read(before / "pwa" / "offline-vi.json"))["pages"]
