@@ -160,3 +160,18 @@ def test_reading_time_counts_words_of_scripts_without_spaces():
     thai = "ภาษาไทยเขียนติดกันโดยไม่เว้นวรรคระหว่างคำ" * 20  # 40 characters, no space, 20 times
     assert body_words("Hai mươi chữ " * 5) == 15
     assert 100 <= body_words(thai) <= 160  # about one word per 6 characters, not 1 word for 800 characters
+
+
+@pytest.mark.parametrize("text", ["ภาษาไทยเขียนติดกัน", "ភាសាខ្មែរសរសេរជាប់គ្នា", "ພາສາລາວຂຽນຕິດກັນ", "မြန်မာဘာသာစကား"])
+def test_search_folding_leaves_scripts_without_spaces_as_they_are(text):
+    from wpskit.search_index import split_and_fold
+    from wpskit.textfold import fold, folded_words
+
+    assert fold(text) == text and folded_words(text) == []
+    index = {"config": {"lang": ["vi"], "fields": {}}, "docs": [
+        {"location": "", "title": "Trang chủ", "text": "bình đẳng"},
+        {"location": "th/", "title": text, "text": f"<p>{text} {text}</p>"}]}
+    split = split_and_fold(index, ("vi", "th"), "vi")
+    (doc,) = split["th"]["docs"]
+    assert doc["title"] == text and "folded" not in doc and "folded_title" not in doc
+    assert split["vi"]["docs"][0]["folded"] == "binh dang"
