@@ -167,3 +167,16 @@ def test_keep_offline_lists_each_language_its_own_pages(sites):
     assert lists["th"]["pages"] and all(page.startswith("th/") for page in lists["th"]["pages"])
     assert not any(page.startswith("th/") for page in lists["vi"]["pages"] + lists["en"]["pages"])
     assert lists["vi"]["pages"] == json.loads(read(before / "pwa" / "offline-vi.json"))["pages"]
+
+
+def test_once_marked_complete_a_missing_thai_page_or_text_stops_the_check(project_copy):
+    add_thai(project_copy)
+    ui = project_copy / "l10n" / "ui" / "th.yml"
+    ui.write_text(read(ui).replace("language:\n", "language:\n  complete: true\n"), encoding="utf-8")
+    result = run_cli("check", cwd=project_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert ("docs/th/about/index.md: missing Thai page: docs/vi/about/index.md exists but has no translation. "
+            "Create docs/th/about/index.md (same file name) with the Thai text.") in output
+    assert re.search(r"toolkit/worksheets/stakeholder-map\.yml:\d+: .* has no Thai text\. Add a line \"th: …\"", output)
+    assert re.search(r'l10n/ui/th\.yml:\d+: "labels" has no "purpose"\. This language is complete', output)
