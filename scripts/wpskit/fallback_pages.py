@@ -4,13 +4,12 @@ missing, with a notice in its own language; the Vietnamese text is marked lang="
 load.py calls add_fallback_pages: each missing page of an incomplete language is the source
 language's Page under that language's key, so module lists, boxes and links of the
 language's site find it. mkdocs-static-i18n writes these pages (its fallback_to_default,
-switched on for the incomplete languages only: site_hooks.on_config), and site_hooks marks
-them with fallback_notice.
+switched on for the incomplete languages only: site_hooks.on_config), and on_page_content
+puts the notice above the page's HTML and marks the HTML with the source language (after
+Markdown, so the page's own markup is never re-read).
 """
 
 from __future__ import annotations
-
-import re
 
 from . import languages
 from .render.html import esc
@@ -48,22 +47,25 @@ def _lang_attr(text_lang: str, page_lang: str) -> str:
     return "" if text_lang == page_lang else f' lang="{esc(text_lang)}"'
 
 
-def wrap_in_language(markdown: str, lang: str) -> str:
-    """Markdown shown in another language than its page's, marked with that language."""
-    return f'<div lang="{esc(lang)}" markdown="1">\n\n{markdown}\n\n</div>'
-
-
-def fallback_page(markdown: str, page_lang: str, shown_lang: str, title_html: str | None) -> str:
+def fallback_page(html: str, page_lang: str, shown_lang: str, title_html: str | None) -> str:
     """A page shown in `shown_lang` in place of its `page_lang` translation: its title (the
     heading Material would add above the content, here marked with its language), the notice,
     then the content marked with its language."""
     heading = ""
-    if title_html and "<h1" not in markdown and not _HEADING.search(markdown):
-        heading = f'<h1 lang="{esc(shown_lang)}">{title_html}</h1>\n\n'
-    return heading + fallback_notice(page_lang, shown_lang) + "\n\n" + wrap_in_language(markdown, shown_lang)
+    if title_html and "<h1" not in html:
+        heading = f'<h1 lang="{esc(shown_lang)}">{title_html}</h1>\n'
+    return f'{heading}{fallback_notice(page_lang, shown_lang)}<div lang="{esc(shown_lang)}">\n{html}\n</div>'
 
 
-_HEADING = re.compile(r"^# ", re.M)
+def on_page_content(html, page, config, files):
+    """The plugin's step after Markdown: a page an incomplete language shows in the source's words."""
+    lang = getattr(page.file, "locale_alternate_of", None) or getattr(page.file, "locale", None)
+    if lang is None or lang not in languages.codes():
+        return html
+    shown = shown_language(page, lang)
+    if shown == lang:
+        return html
+    return fallback_page(html, lang, shown, page.meta.get("title"))  # the title is escaped (site_hooks)
 
 
 def shown_language(page, lang: str) -> str:

@@ -23,7 +23,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, languages
-from .fallback_pages import fallback_page, shown_language
 from .downloads import FORMATS, DownloadCache, RenderContext, link_or_copy
 from .errors import SourceError
 from .finish_pages import finish_pages
@@ -260,9 +259,6 @@ def on_page_markdown(markdown, page, config, files):
     source_page = toolkit.pages.get((lang, slug))
     if source_page is not None and isinstance(source_page.meta, (ModuleMeta, CaseStudyMeta)):
         markdown = module_header(source_page, lang, toolkit) + "\n\n" + markdown + "\n\n" + module_footer(source_page, lang, toolkit)
-    shown_in = shown_language(page, lang)
-    if shown_in != lang:  # an incomplete language: the source's page or text stands in
-        markdown = fallback_page(markdown, lang, shown_in, page.meta.get("title"))
     if lang != DEFAULT_LANGUAGE:
         from .l10n import record_key
         edit_path = getattr(page.file, "edit_path", None)
