@@ -142,6 +142,8 @@ def on_config(config):
     if current_language(config) != DEFAULT_LANGUAGE and state.toolkit is not None:
         return config  # second language of the same build: the sources are already checked
     root = project_root(config)
+    from .ui_strings import forget
+    forget()  # interface strings read again (l10n/ui/ is watched)
     try:
         state.toolkit, translations = checked_sources(root)
     except SourceError as error:
@@ -166,7 +168,7 @@ def on_config(config):
     from . import fill_assets  # Word templates of the fill-in mode and the plan builder, example plans
     state.fill_cache = (Path(shared_cache).parent if shared_cache else root / ".cache") / "fill"
     state.fill_assets = fill_assets.prepare(toolkit, state.context, state.fill_cache)
-    for folder in ("toolkit", "glossary", "scripts/wpskit"):
+    for folder in ("toolkit", "glossary", "l10n", "scripts/wpskit"):
         path = str(root / folder)
         if path not in config.watch:
             config.watch.append(path)

@@ -165,15 +165,22 @@ def tables(root: Path = languages.ROOT) -> dict:
             for code in languages.codes(Path(root))}
 
 
+def forget() -> None:
+    """Read the ui files again when next used (`mkdocs serve` after an edit of l10n/ui/)."""
+    tables.cache_clear()
+    own_keys.cache_clear()
+
+
 def group(name: str) -> "LanguageTable":
     """One group of strings for every language, e.g. group("handbook")["en"]["contents"]."""
     return LanguageTable(name)
 
 
-def own_keys(code: str, name: str, root: Path = languages.ROOT) -> set:
+@functools.cache
+def own_keys(code: str, name: str, root: Path = languages.ROOT) -> frozenset:
     """The keys of a group the language's file itself translates (the rest is the source's)."""
     own, _ = check(Path(root))
-    return set(own.get(code, {}).get(name, {}))
+    return frozenset(own.get(code, {}).get(name, {}))
 
 
 class LanguageTable:
