@@ -113,8 +113,10 @@ def built_pages(site_dir: Path):
         relative = path.relative_to(site_dir).as_posix()
         if relative.startswith(("assets/", "downloads/", "search/", "en/assets/")):
             continue
-        lang = "en" if relative.startswith("en/") else "vi"
-        slug = relative[3:] if lang == "en" else relative
+        from wpskit import DEFAULT_LANGUAGE, LANGUAGES  # mkdocs.yml's languages; the source at the root
+        first = relative.split("/", 1)[0]
+        lang = first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+        slug = relative[len(lang) + 1:] if lang != DEFAULT_LANGUAGE else relative
         yield lang, slug, path
 
 

@@ -17,6 +17,8 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from . import languages
+
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -155,9 +157,10 @@ def l10n_status(args) -> int:
     problems = [r for r in rows if r.state != "up-to-date"]
     for row in (rows if args.all else problems):
         detail = {
-            "missing": f"create {row.translation} (translation of {row.source})",
+            "missing": (f"create {row.translation} (translation of {row.source})" if row.translation.startswith("docs/")
+                        else f"add the texts in this language (\"{row.lang}: …\" beside each \"{row.source_lang}: …\") to {row.source}"),
             "orphaned": f"its source {row.source} does not exist: create it, or delete the translation",
-            "outdated": f"{row.source} changed on {row.source_changed}; update the English text, then run "
+            "outdated": f"{row.source} changed on {row.source_changed}; update the translation, then run "
                         f"`make l10n-mark FILE={row.translation}` (new hash {row.current})",
             "untracked": f"no record yet: after checking it, run `make l10n-mark FILE={row.translation}`",
             "up-to-date": f"source last changed {row.source_changed}",
@@ -165,7 +168,9 @@ def l10n_status(args) -> int:
         print(f"{STATE_WORDS[row.state]}  {row.translation}  — {detail}")
     counts = {state: sum(1 for r in rows if r.state == state) for state in STATE_WORDS}
     print("; ".join(f"{n} {state}" for state, n in counts.items()) + f" ({len(rows)} translations)")
-    if args.check and (counts["missing"] or counts["orphaned"]):
+    # a missing translation of an incomplete language falls back to the source on the site
+    from . import languages
+    if args.check and (counts["orphaned"] or any(r.state == "missing" and languages.is_complete(r.lang) for r in rows)):
         return 1
     return 0
 
@@ -202,7 +207,8 @@ def main(argv=None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate all sources quickly").set_defaults(func=check)
     build_parser = commands.add_parser("build", help="strict build into site/")
-    build_parser.add_argument("--lang", choices=["vi", "en"], help="build one language only (preview)")
+    # an incomplete language borrows the source's pages, so it is previewed in a full build
+    build_parser.add_argument("--lang", choices=list(languages.complete_codes()), help="build one complete language only (preview)")
     build_parser.add_argument("--site-dir", default="site")
     build_parser.add_argument("--no-offline", action="store_true", help="skip the offline bundle")
     commands.add_parser("offline", help="make dist/wps-toolkit-offline.zip").set_defaults(func=one_build_at_a_time(offline))

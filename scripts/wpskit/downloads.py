@@ -28,7 +28,8 @@ HERE = Path(__file__).parent
 RENDER_INPUTS = sorted(
     [*(HERE / "render").rglob("*.py"), *(HERE / "render").rglob("*.css"), *(HERE / "render" / "fonts").glob("*.ttf"),
      *(HERE / "render" / "templates").rglob("*.html"), HERE / "render" / "tokens.yml",
-     HERE / "ui_text.py", HERE / "model.py", HERE / "downloads.py", HERE / "schedule.py"]
+     HERE / "ui_text.py", HERE / "model.py", HERE / "downloads.py", HERE / "schedule.py",
+     HERE / "ui_strings.py", HERE / "languages.py", *(HERE.parents[1] / "l10n" / "ui").glob("*.yml")]
 )
 FORMATS = {kind.name: kind.downloads for kind in KINDS if kind.downloads}  # the files of each kind (kinds.py)
 BUILDERS = {"pdf": "render.pdf_file:build_pdf"}  # a PDF is the print renderer's HTML; a Word file the kind's builder

@@ -26,43 +26,19 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
+from . import DEFAULT_LANGUAGE
 from .downloads import RENDER_INPUTS
 from .kinds import KINDS, listed
+from .page_parts import language_table_head, language_table_row
 from .render.html import esc
 from .render.print_html import document as print_document
+from .ui_strings import group
 from .ui_text import label
 
 HERE = Path(__file__).parent
 STYLESHEETS = ("print/print.css", "print/handbook.css")
 NAMES = ("participant-handbook", "trainer-handbook")
-TEXT = {
-    "vi": {
-        "participant-handbook": "Sổ tay học viên",
-        "trainer-handbook": "Sổ tay giảng viên",
-        "participant_intro": "Các bài học và nghiên cứu tình huống, bảng thuật ngữ, phiếu bài tập và danh sách kiểm tra.",
-        "trainer_intro": "Cách sử dụng bộ công cụ, các chương trình tập huấn, hướng dẫn từng phiên và các bài học kèm ghi chú cho giảng viên.",
-        "contents": "Mục lục",
-        "how_to_use": "Cách sử dụng bộ công cụ",
-        "modules": "Bài học",
-        "case_studies": "Nghiên cứu tình huống",
-        "glossary": "Bảng thuật ngữ",
-        "language": "Tiếng Việt",
-        "online": "Bản trực tuyến",
-    },
-    "en": {
-        "participant-handbook": "Participant handbook",
-        "trainer-handbook": "Trainer handbook",
-        "participant_intro": "The modules and case studies, the glossary, the worksheets and the checklists.",
-        "trainer_intro": "How to use the toolkit, the training programmes, every session guide and the modules with their trainer notes.",
-        "contents": "Contents",
-        "how_to_use": "How to use the toolkit",
-        "modules": "Modules",
-        "case_studies": "Case studies",
-        "glossary": "Glossary",
-        "language": "English",
-        "online": "Online version",
-    },
-}
+TEXT = group("handbook")  # TEXT[lang][key], from l10n/ui/<lang>.yml
 TRAINER_NOTE = "trainer-note"
 
 
@@ -211,7 +187,7 @@ def handbook_html(kind: str, lang: str, parts: list, site_url: str) -> str:
             classes = ("chapter print-item" if print_page else "chapter md-typeset") + (" solo" if solo else "")
             body.append(f'<article class="{classes}" id="{anchor}">{content}</article>')
     intro = text["participant_intro" if kind == "participant-handbook" else "trainer_intro"]
-    home = site_url.rstrip("/") + ("/" if lang == "vi" else "/en/")
+    home = site_url.rstrip("/") + ("/" if lang == DEFAULT_LANGUAGE else f"/{lang}/")
     cover = (f'<section class="cover"><p class="cover-kit">{esc(label(lang, "licence").split(" · ")[0])}</p>'
              f'<h1 class="cover-title">{esc(title)}</h1><p class="cover-intro">{esc(intro)}</p>'
              f'<p class="cover-lang">{esc(text["language"])}</p>'
@@ -252,7 +228,7 @@ def render(document: str, target: str) -> str:
 def size_text(size: int, lang: str) -> str:
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} KB"
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", "," if lang == "vi" else ".")
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", label(lang, "decimal_separator"))
 
 
 def download_table(lang: str, href, built: tuple | None = None) -> str:
@@ -262,7 +238,7 @@ def download_table(lang: str, href, built: tuple | None = None) -> str:
     from . import LANGUAGES
     built = LANGUAGES if built is None else built
 
-    head = f"| {label(lang, 'title_col')} | Tiếng Việt | English |\n|---|---|---|"
+    head = language_table_head(label(lang, 'title_col'))
     rows = []
     for kind in NAMES:
         cells = []
@@ -273,7 +249,7 @@ def download_table(lang: str, href, built: tuple | None = None) -> str:
                 continue
             cells.append(f'<a href="{esc(href(f"downloads/{name}"))}" download>{esc(TEXT[file_lang][kind])} (PDF'
                          f'<span class="wps-handbook-size" data-file="{name}"></span>)</a>')
-        rows.append(f"| {esc(TEXT[lang][kind])} | {cells[0]} | {cells[1]} |")
+        rows.append(language_table_row(esc(TEXT[lang][kind]), cells))
     return "\n".join([head, *rows]) + "\n"
 
 

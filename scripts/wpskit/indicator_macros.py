@@ -6,7 +6,7 @@ from __future__ import annotations
 
 
 from . import LANGUAGES
-from .page_parts import link_from
+from .page_parts import language_table_head, language_table_row, link_from
 from .render import html as web
 from .render import indicators as bank
 from .render.html import esc, md_text
@@ -68,7 +68,7 @@ def define_indicator_macros(env):
         """The bank's three files in each language, with their sizes, for /downloads/."""
         language = lang()
         out = [f"## {md_text(bank.word(language, 'bank'))}\n",
-               f"| {label(language, 'title_col')} | Tiếng Việt | English |\n|---|---|---|"]
+               language_table_head(label(language, 'title_col'))]
         cells = []
         for file_lang in LANGUAGES:
             links = []
@@ -81,5 +81,5 @@ def define_indicator_macros(env):
                 links.append(f'<a href="{esc(href)}" download>{extension.upper()}{size_text}</a>')
             cells.append(" · ".join(links) or "—")
         title = f"[{md_text(bank.word(language, 'bank'))}]({link_from(env.page.file.src_uri, f'{language}/indicators/index.md')})"
-        out.append(f"| {title} | {cells[0]} | {cells[1]} |\n")
+        out.append(language_table_row(title, cells) + "\n")
         return "\n".join(out)

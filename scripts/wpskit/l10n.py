@@ -7,6 +7,13 @@ short hash of the Vietnamese text it was translated from. When the Vietnamese te
 changes and the record does not, the translation is *outdated*: the English page shows a
 banner and the status lists it. After updating a translation, record it with
 `make l10n-mark FILE=docs/en/…` (or paste the hash that `make l10n-status` shows).
+
+Every language of mkdocs.yml other than the source is tracked the same way (languages.py):
+its pages are `docs/<lang>/…`; its data translations are recorded as `<data file>#<lang>`
+(e.g. `toolkit/worksheets/stakeholder-map.yml#th`), except for the first translation
+language (English), whose records are the bare data file paths, as before there were more.
+A page or data file an incomplete language lacks is "missing", which `l10n-status --check`
+reports without failing (it falls back to the source on the site).
 """
 
 from __future__ import annotations
@@ -21,18 +28,49 @@ from pathlib import Path
 import yaml
 
 from . import kinds  # the kinds of data whose translations are tracked
+from . import languages
 from .yaml_source import Loader
 
 RECORD = Path("l10n") / "translations.yml"
 
 
-def _vietnamese_texts(data) -> list[str]:
+def _vietnamese_texts(data, lang: str | None = None) -> list[str]:
+    """The texts of one language (the source's by default) in a data file, in order."""
+    lang = lang or languages.source()
     if isinstance(data, dict):
         return [t for key, value in data.items()
-                for t in ([value] if key == "vi" and isinstance(value, str) else _vietnamese_texts(value))]
+                for t in ([value] if key == lang and isinstance(value, str) else _vietnamese_texts(value, lang))]
     if isinstance(data, list):
-        return [t for value in data for t in _vietnamese_texts(value)]
+        return [t for value in data for t in _vietnamese_texts(value, lang)]
     return []
+
+
+def translation_languages() -> list[str]:
+    return [code for code in languages.codes() if code != languages.source()]
+
+
+def record_key(data_path: str, lang: str) -> str:
+    """The record's name of a data file's translation into `lang`."""
+    first = translation_languages()[:1]
+    return data_path if [lang] == first else f"{data_path}#{lang}"
+
+
+def language_of(translated: str) -> str:
+    if translated.startswith("docs/"):
+        return translated.split("/")[1]
+    return translated.rsplit("#", 1)[1] if "#" in translated else translation_languages()[0]
+
+
+def _exists(root: Path, translated: str) -> bool:
+    """A page exists as a file; a data file's translation when the file has a text in its language."""
+    if translated.startswith("docs/") or "#" not in translated:
+        return (root / translated).exists()
+    path, lang = translated.rsplit("#", 1)
+    try:
+        data = yaml.load((root / path).read_text(encoding="utf-8"), Loader=Loader)
+    except (OSError, yaml.YAMLError):
+        return False
+    return bool(_vietnamese_texts(data, lang))
 
 
 def source_hash(root: Path, translated: str) -> str | None:
@@ -51,15 +89,21 @@ def source_hash(root: Path, translated: str) -> str | None:
 
 
 def source_of(translated: str) -> str:
-    return "docs/vi/" + translated[len("docs/en/"):] if translated.startswith("docs/en/") else translated
+    if translated.startswith("docs/"):
+        return f"docs/{languages.source()}/" + translated.split("/", 2)[2]
+    return translated.rsplit("#", 1)[0]
 
 
 def translations(root: Path) -> list[str]:
-    """Every translation that exists or should exist: English pages and data files."""
-    pages = {p.relative_to(root / "docs" / lang).as_posix() for lang in ("vi", "en")
-             for p in (root / "docs" / lang).rglob("*.md")}
-    data = [p.relative_to(root).as_posix() for kind in kinds.KINDS if kind.translated for p in kind.paths(root)]
-    return sorted(f"docs/en/{slug}" for slug in pages) + data
+    """Every translation that exists or should exist, language by language: pages and data files."""
+    out = []
+    for lang in translation_languages():
+        pages = {p.relative_to(root / "docs" / code).as_posix() for code in (languages.source(), lang)
+                 for p in (root / "docs" / code).rglob("*.md")}
+        data = [record_key(p.relative_to(root).as_posix(), lang) for kind in kinds.KINDS if kind.translated
+                for p in kind.paths(root)]
+        out += sorted(f"docs/{lang}/{slug}" for slug in pages) + data
+    return out
 
 
 def _git(root: Path, *args) -> str:
@@ -103,6 +147,11 @@ class Status:
     recorded: str | None
     current: str | None
     source_changed: str
+    lang: str = ""  # the language of the translation
+
+    @property
+    def source_lang(self) -> str:
+        return languages.source()
 
 
 def read_record(root: Path) -> dict:
@@ -129,7 +178,7 @@ def status(root: Path, with_dates: bool = True) -> list[Status]:
     out = []
     for translated in translations(root):
         source = source_of(translated)
-        exists_t, exists_s = (root / translated).exists(), (root / source).exists()
+        exists_t, exists_s = _exists(root, translated), (root / source).exists()
         current = source_hash(root, translated) if exists_s else None
         recorded = record.get(translated)
         if exists_s and not exists_t:
@@ -143,7 +192,8 @@ def status(root: Path, with_dates: bool = True) -> list[Status]:
         else:
             state = "up-to-date"
         changed = last_changed(root, source, dates) if (with_dates and exists_s) else ""
-        out.append(Status(translated, source, state, None if recorded is None else str(recorded), current, changed))
+        out.append(Status(translated, source, state, None if recorded is None else str(recorded), current, changed,
+                          language_of(translated)))
     return out
 
 
@@ -155,7 +205,7 @@ def mark(root: Path, files: list[str]) -> list[str]:
     for translated in targets:
         translated = Path(translated).as_posix()
         current = source_hash(root, translated)
-        if current is not None and (root / translated).exists():
+        if current is not None and _exists(root, translated):
             record[translated] = current
             done.append(translated)
     write_record(root, record)

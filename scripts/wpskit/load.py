@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import LANGUAGES
+from . import LANGUAGES, languages
 from .errors import ProblemList
 from .terminology import check_toolkit as check_terminology
 from .model import PILLAR_CODES, CaseStudyMeta, ModuleMeta, PageMeta
@@ -24,7 +24,7 @@ from .page_templates import markup_problems, template_problems
 from .validation_messages import explain
 from .yaml_source import YamlDocument, YamlProblem, parse_yaml, read_yaml, split_front_matter, too_large
 
-LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
+LANGUAGE_NAMES = {language.code: language.english_name for language in languages.languages()}
 TOOL_LINK = re.compile(r"tool_link\(\s*[\"']([^\"']+)[\"']\s*\)")
 
 
@@ -87,7 +87,7 @@ class Toolkit:
         return sorted(found, key=lambda p: p.meta.order)
 
     def module_ids(self) -> set:
-        return {p.meta.id for p in self.modules("vi")} | {p.meta.id for p in self.modules("en")}
+        return {p.meta.id for lang in LANGUAGES for p in self.modules(lang)}
 
 
 def _validate(model, doc: YamlDocument, location: tuple, problems: ProblemList, value=None, broken=None):
@@ -271,8 +271,8 @@ def _load_pages(root: Path, problems: ProblemList, toolkit: Toolkit):
             toolkit.pages[(lang, slug)] = Page(lang, relative, slug, meta, body, body_line, doc)
     for lang in LANGUAGES:
         for other in LANGUAGES:
-            if other == lang:
-                continue
+            if other == lang or not languages.is_complete(other):
+                continue  # an incomplete language's missing page is the source's (fallback_pages.py)
             for slug in sorted(slugs[lang] - slugs[other]):
                 problems.add(f"docs/{other}/{slug}", 0, (
                     f"missing {LANGUAGE_NAMES[other]} page: docs/{lang}/{slug} exists but has no "
@@ -401,5 +401,9 @@ def load_toolkit(root: Path) -> Toolkit:
     _check_references(toolkit, problems)
     _check_indicators(toolkit, problems)
     check_terminology(toolkit, problems)
+    from .ui_strings import check as check_ui_strings
+    problems.extend(check_ui_strings(root)[1])
     problems.raise_if_any()
+    from .fallback_pages import add_fallback_pages
+    add_fallback_pages(toolkit)
     return toolkit

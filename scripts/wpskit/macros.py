@@ -7,8 +7,8 @@ the page's own; links are relative to the page, so they work online and offline.
 from __future__ import annotations
 
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
-from .page_parts import link_from, reading_minutes, tool_markdown_link
+from . import DEFAULT_LANGUAGE, LANGUAGES, languages
+from .page_parts import language_table_head, language_table_row, link_from, reading_minutes, tool_markdown_link
 from .render import html as web
 from .render.html import esc, md_text
 from .site_hooks import built_languages, offline_build, offline_bundle, page_language, page_slug, root_language, state_of
@@ -196,19 +196,20 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         """Every term, alphabetical in the page's language, each anchored by its id."""
         toolkit, language = _toolkit(env), lang()
         terms = sorted(toolkit.terms.values(), key=lambda t: (fold(t.term[language]), t.term[language]))
-        other = [x for x in LANGUAGES if x != language][0]
+        other = languages.counterpart(language)
         out = [f'<p class="wps-meta">{esc(label(language, "all_terms", n=len(terms)))}</p>', '<dl class="wps-glossary">']
         for term in terms:
             abbreviations = []
             if term.abbr:
-                abbreviations = term.abbr.vi + [a for a in term.abbr.en if a not in term.abbr.vi] if language == "vi" else term.abbr.en
+                abbreviations = term.abbr.shown(language)
             abbr_html = f' <span class="wps-abbr">({esc(", ".join(abbreviations))})</span>' if abbreviations else ""
+            shown = other if term.term.has(language) else languages.counterpart(DEFAULT_LANGUAGE)  # not the source twice
             out.append(f'<dt id="{esc(term.id)}">{esc(term.term[language])}{abbr_html} '
-                       f'<span class="wps-other-lang" lang="{other}">{esc(term.term[other])}</span></dt><dd>')
+                       f'<span class="wps-other-lang" lang="{shown}">{esc(term.term[shown])}</span></dt><dd>')
             out.append(f"<p>{esc(term.definition[language])}</p>")
             if term.note:
                 out.append(f'<p class="wps-note"><strong>{esc(label(language, "note"))}:</strong> {esc(term.note[language])}</p>')
-            if language == "vi" and term.avoid_vi:
+            if language == DEFAULT_LANGUAGE and term.avoid_vi:  # avoid_vi: words the source should avoid
                 out.append(f'<p class="wps-avoid"><strong>{esc(label(language, "avoid"))}:</strong> '
                            f'{esc(", ".join(term.avoid_vi))}</p>')
             if term.related:
@@ -241,7 +242,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         bundle = offline_bundle(state_of(env.conf).toolkit.root)
         if not bundle.exists():
             return f'<p class="wps-meta">{esc(label(language, "offline_missing"))}</p>'
-        size = f"{bundle.stat().st_size / 1024 / 1024:.1f}".replace(".", "," if language == "vi" else ".")
+        size = f"{bundle.stat().st_size / 1024 / 1024:.1f}".replace(".", label(language, "decimal_separator"))
         href = web.relative(here(), f"downloads/{bundle.name}")
         return web.buttons([(label(language, "offline_zip", size=size), href, None)], language)
 
@@ -254,7 +255,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
         out = []
         for heading, collection, extensions in groups:
             out.append(f"## {md_text(label(language, heading))}\n")
-            out.append(f"| {label(language, 'title_col')} | Tiếng Việt | English |\n|---|---|---|")
+            out.append(language_table_head(label(language, 'title_col')))
             for item in sorted(collection.values(), key=lambda i: i.title[language]):
                 cells = []
                 for file_lang in LANGUAGES:
@@ -268,7 +269,7 @@ def define_env(env):  # noqa: C901  (one small function per macro, registered he
                         href = web.relative(here(), f"downloads/{file_lang}/{name}.{extension}")
                         links.append(f'<a href="{esc(href)}" download>{extension.upper()}{size_text}</a>')
                     cells.append(" · ".join(links) or "—")
-                out.append(f"| {item_link(item.id)} | {cells[0]} | {cells[1]} |")
+                out.append(language_table_row(item_link(item.id), cells))
             out.append("")
         return "\n".join(out)
 

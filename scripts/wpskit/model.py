@@ -10,8 +10,11 @@ from __future__ import annotations
 from typing import Annotated, Literal, Union
 
 import re
+from typing import Optional
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag, create_model, model_validator
+
+from . import languages as _languages
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
@@ -48,21 +51,29 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-class Text(Strict):
-    """A text in both languages."""
-
-    vi: NonEmpty
-    en: NonEmpty
+class Translated(Strict):
+    """A text with one field per configured language (languages.py): required in a complete
+    language, optional in an incomplete one, where the source language's text stands in."""
 
     def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
+        value = getattr(self, lang, None)
+        return value if value is not None else getattr(self, _languages.source())
+
+    def has(self, lang: str) -> bool:
+        """Whether the text is written in this language (not the source's standing in)."""
+        return getattr(self, lang, None) is not None
 
 
-class Title(Text):
-    """A title in both languages: at most TITLE_MAX characters each."""
+def in_every_language(name: str, text, base=Translated, doc: str = ""):
+    """The model `name` with one field per configured language, each of type `text`."""
+    fields = {code: (text, ...) if _languages.is_complete(code) else (Optional[text], None)
+              for code in _languages.codes()}
+    return create_model(name, __base__=base, __module__=__name__, __doc__=doc, **fields)
 
-    vi: TitleText
-    en: TitleText
+
+Text = in_every_language("Text", NonEmpty, doc="A text in every language.")
+Title = in_every_language("Title", TitleText, base=Text,
+                          doc="A title in every language: at most TITLE_MAX characters each.")
 
 
 class Source(Strict):
@@ -76,13 +87,10 @@ class Source(Strict):
 
 # --- worksheets ---------------------------------------------------------------
 
-class Column(Strict):
-    vi: NonEmpty
-    en: NonEmpty
-    width: Annotated[float, Field(gt=0, le=10)] = 1
+class Column(in_every_language("ColumnHeading", NonEmpty)):
+    """A table column: its heading in every language, and its width."""
 
-    def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
+    width: Annotated[float, Field(gt=0, le=10)] = 1
 
 
 class TableSection(Strict):
@@ -330,9 +338,22 @@ class Indicator(Strict):
 
 # --- glossary -----------------------------------------------------------------
 
-class Abbreviations(Strict):
-    vi: list[NonEmpty] = []
-    en: list[NonEmpty] = []
+class _AbbreviationLists(Strict):
+    def of(self, lang: str) -> list:
+        """A language's abbreviations (none written: none)."""
+        return getattr(self, lang, None) or []
+
+    def shown(self, lang: str) -> list:
+        """The abbreviations a page in `lang` explains: its own; the source language's page
+        also those of the other languages (an English abbreviation used in Vietnamese text)."""
+        own = self.of(lang)
+        if lang != _languages.source():
+            return own
+        return own + [a for code in _languages.codes() if code != lang for a in self.of(code) if a not in own]
+
+
+Abbreviations = create_model("Abbreviations", __base__=_AbbreviationLists, __module__=__name__,
+                             **{code: (list[NonEmpty], []) for code in _languages.codes()})
 
 
 class GlossaryTerm(Strict):

@@ -18,7 +18,7 @@ from .render.html import esc, md_text, sources_list
 from .render.indicators import indicators_naming, links_markdown
 from .ui_text import label
 
-WORDS_PER_MINUTE = {"vi": 230, "en": 200}  # Vietnamese counts syllables, which read faster
+from . import languages
 
 
 @lru_cache(maxsize=512)
@@ -26,11 +26,33 @@ def body_words(markdown: str) -> int:
     text = re.sub(r"\{\{.*?\}\}", " ", markdown, flags=re.S)
     text = re.sub(r"^\s*(!!!|\?\?\?)\+?\s*[\w-]+", " ", text, flags=re.M)
     text = re.sub(r"[#*_>|`\[\]()!-]+", " ", text)
-    return len([w for w in text.split() if any(ch.isalnum() for ch in w)])
+    return sum(_word_count(w) for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+# Scripts written without spaces between words: Thai, Lao, Myanmar (Burmese), Khmer. A
+# run of them is one "word" to str.split(); it is counted as one word per CHARACTERS_PER_WORD
+# of its characters instead (a rough estimate, said so in the README: no word segmenter here).
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\uaa60-\uaa7f\ua9e0-\ua9ff]")
+CHARACTERS_PER_WORD = 6
+
+
+def _word_count(token: str) -> int:
+    unspaced = len(_UNSPACED.findall(token))
+    return 1 if not unspaced else max(1, round(unspaced / CHARACTERS_PER_WORD))
 
 
 def reading_minutes(markdown: str, lang: str) -> int:
-    return max(1, math.ceil(body_words(markdown) / WORDS_PER_MINUTE[lang]))
+    return max(1, math.ceil(body_words(markdown) / languages.get(lang).words_per_minute))
+
+
+def language_table_head(first: str) -> str:
+    """The head of a table with one column per language (the downloads), each named in itself."""
+    names = [language.name for language in languages.languages()]
+    return f"| {first} | " + " | ".join(names) + " |\n|" + "---|" * (len(names) + 1)
+
+
+def language_table_row(first: str, cells: list) -> str:
+    return f"| {first} | " + " | ".join(cells) + " |"
 
 
 def link_from(page_src: str, target_src: str) -> str:
@@ -98,7 +120,7 @@ def abbreviation_definitions(toolkit, lang: str) -> str:
         for term in toolkit.terms.values():
             if not term.abbr:
                 continue
-            shown = term.abbr.vi + term.abbr.en if lang == "vi" else term.abbr.en
+            shown = term.abbr.shown(lang)
             for abbreviation in dict.fromkeys(shown):
                 meaning = term.term[lang].replace("\n", " ")
                 lines.append(f"*[{abbreviation}]: {meaning}")
@@ -112,5 +134,5 @@ def outdated_banner(lang: str, row, source_href: str, edit_href: str) -> str:
     return (f'<div class="admonition warning wps-outdated" role="note">'
             f'<p class="admonition-title">{esc(label(lang, "outdated_title"))}</p>'
             f'<p>{esc(label(lang, "outdated_text", date=row.source_changed))} '
-            f'<a href="{esc(source_href)}" hreflang="vi">{esc(label(lang, "outdated_source"))}</a> · '
+            f'<a href="{esc(source_href)}" hreflang="{languages.source()}">{esc(label(lang, "outdated_source"))}</a> · '
             f'<a href="{esc(edit_href)}">{esc(label(lang, "outdated_edit"))}</a></p></div>')

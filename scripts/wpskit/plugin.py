@@ -30,7 +30,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 from mkdocs.plugins import BasePlugin, CombinedEvent
 
-from . import handbook_hooks, link_check_hooks, pwa_hooks, site_hooks
+from . import fallback_pages, handbook_hooks, link_check_hooks, pwa_hooks, site_hooks
 from .render import tokens
 
 
@@ -80,6 +80,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     on_env = _steps(site_hooks.on_env, handbook_hooks.on_env, pwa_hooks.on_env)
     on_files = _steps(site_hooks.on_files, tokens.on_files)
     on_page_markdown = _steps(site_hooks.on_page_markdown_before_macros, site_hooks.on_page_markdown)
+    on_page_content = _steps(fallback_pages.on_page_content)
     on_page_context = _steps(site_hooks.on_page_context)
     on_post_build = _steps(handbook_hooks.on_post_build, site_hooks.on_post_build, pwa_hooks.on_post_build,
                            link_check_hooks.on_post_build)

@@ -15,19 +15,20 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from . import languages
+from .ui_strings import group
+
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_SW = ROOT / "scripts" / "pwa" / "build-sw.mjs"
 THEME = "#5b2a86"
-NAMES = {
-    "vi": {"short_name": "Bộ công cụ PNHBAN"},
-    "en": {"short_name": "WPS Toolkit"},
-}
+NAMES = group("app")  # NAMES[lang]["short_name"], from l10n/ui/<lang>.yml
 ICONS = [
     {"src": "assets/images/icons/icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
     {"src": "assets/images/icons/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},
     {"src": "assets/images/icons/icon-maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
 ]
-SKIPPED = ("assets/", "downloads/", "search/", "en/", "pwa/")
+SKIPPED = ("assets/", "downloads/", "search/", "pwa/",  # and the other languages' folders (of the source's list)
+           *(f"{code}/" for code in languages.codes() if code != languages.source()))
 
 
 def manifest(lang: str, prefix: str, site_name: str, description: str) -> dict:
@@ -111,13 +112,13 @@ def write_service_worker(site_dir: Path) -> str:
     return result.stdout.strip()
 
 
-KEEP_LABEL = {"vi": "Lưu toàn bộ trang tiếng Việt để đọc khi không có mạng", "en": "Keep all English pages offline"}
+KEEP_LABEL = NAMES  # KEEP_LABEL[lang]["keep_offline"]
 
 
 def keep_offline_html(lang: str) -> str:
     """The box of "Keep this language offline": hidden until pwa.js has its list and sizes."""
     return ('<div class="wps-keep-offline" hidden>'
-            f'<p><button type="button" class="md-button md-button--primary">{KEEP_LABEL[lang]}</button> '
+            f'<p><button type="button" class="md-button md-button--primary">{KEEP_LABEL[lang]["keep_offline"]}</button> '
             '<span class="wps-keep-size"></span></p>'
             '<p><label><input type="checkbox"> <span class="wps-keep-downloads"></span></label></p>'
             '<progress max="1" value="0" hidden></progress>'

@@ -108,11 +108,21 @@ def whole_pages(docs: list[dict], languages) -> list[dict]:
     return out
 
 
+def lunr_language(lang: str, site_dir: Path | None) -> str:
+    """The language Material's search worker sets Lunr up for. Material ships a stemmer and a
+    word splitter for some languages (vi, th with its wordcut, ja, zh…: assets/javascripts/lunr/
+    min/lunr.<lang>.min.js), and would fail loading one it lacks (Khmer, Lao, Burmese): such a
+    language's index uses Lunr's built-in English set-up, which splits words at spaces only."""
+    if site_dir is None or (Path(site_dir) / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{lang}.min.js").exists():
+        return lang
+    return "en"  # Lunr's built-in language, not the site's English
+
+
 def split_and_fold(index: dict, languages, default: str, site_dir: Path | None = None) -> dict:
     out = {}
     for lang in languages:
         config = dict(index["config"])
-        config["lang"] = [lang]
+        config["lang"] = [lunr_language(lang, site_dir)]
         config["fields"] = {**config.get("fields", {}), **EXTRA_FIELDS}
         config["fields"]["title"] = {**config["fields"].get("title", {}), "boost": TITLE_BOOST}
         out[lang] = {"config": config, "docs": []}

@@ -20,6 +20,8 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from . import DEFAULT_LANGUAGE
+
 ROOT = Path(__file__).resolve().parents[2]
 JUDGEMENTS = ROOT / "tests" / "search_judgements.yml"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -48,7 +50,7 @@ def load_judgements(path: Path = JUDGEMENTS) -> dict[str, list[Judgement]]:
     return {lang: [Judgement(row["query"], list(row["relevant"])) for row in rows] for lang, rows in data.items()}
 
 
-def _language_root(lang: str, default: str = "vi") -> str:
+def _language_root(lang: str, default: str = DEFAULT_LANGUAGE) -> str:
     return "" if lang == default else f"{lang}/"
 
 

@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
+from . import DEFAULT_LANGUAGE, LANGUAGES, languages
 from .downloads import FORMATS, DownloadCache, RenderContext, link_or_copy
 from .errors import SourceError
 from .finish_pages import finish_pages
@@ -85,6 +85,13 @@ def language_prefix(lang: str, config) -> str:
     return "" if lang == root_language(config) else f"{lang}/"
 
 
+def language_switcher() -> list:
+    """Material's `extra.alternate`, with relative links, so the switcher also works offline
+    and under a sub-path: the source language at the root, every other one in its folder."""
+    return [{"name": language.name, "link": "./" if language.source else f"{language.code}/", "lang": language.code}
+            for language in languages.languages()]
+
+
 def project_root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
@@ -116,6 +123,8 @@ def on_config(config):
     state = state_of(config)
     if SCRIPTS not in sys.path:
         sys.path.insert(0, SCRIPTS)
+    if "alternate" not in config.extra:  # the language switcher: every language of mkdocs.yml's i18n list
+        config.extra["alternate"] = language_switcher()
     if offline_build(config):
         # the worker shim Material would fetch from a CDN, shipped with the site instead;
         # language switcher links that open index.html from the file system
@@ -123,9 +132,18 @@ def on_config(config):
         for alternate in config.extra.get("alternate", []):
             if not alternate["link"].endswith(".html"):
                 alternate["link"] = alternate["link"].replace("./", "") + "index.html"
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:  # a missing page falls back to the source in an incomplete language only
+        complete = languages.is_complete(current_language(config))
+        i18n.config.fallback_to_default = not complete
+        # every language build writes the one site/404.html, the last one's staying (English, as
+        # before a third language): an incomplete language, built after, leaves it as it is
+        (config.theme.static_templates.add if complete else config.theme.static_templates.discard)("404.html")
     if current_language(config) != DEFAULT_LANGUAGE and state.toolkit is not None:
         return config  # second language of the same build: the sources are already checked
     root = project_root(config)
+    from .ui_strings import forget
+    forget()  # interface strings read again (l10n/ui/ is watched)
     try:
         state.toolkit, translations = checked_sources(root)
     except SourceError as error:
@@ -151,7 +169,7 @@ def on_config(config):
     from . import fill_assets  # Word templates of the fill-in mode and the plan builder, example plans
     state.fill_cache = (Path(shared_cache).parent if shared_cache else root / ".cache") / "fill"
     state.fill_assets = fill_assets.prepare(toolkit, state.context, state.fill_cache)
-    for folder in ("toolkit", "glossary", "scripts/wpskit"):
+    for folder in ("toolkit", "glossary", "l10n", "scripts/wpskit"):
         path = str(root / folder)
         if path not in config.watch:
             config.watch.append(path)
@@ -210,6 +228,7 @@ def on_files(files, config):
         alternates[lang] = file
         file.edit_path = toolkit.files[item.id]
         file.wps_title = item.title[lang]
+        file.wps_item = item
         files.append(file)
     return files
 
@@ -220,7 +239,10 @@ def page_slug(item) -> str:
 
 
 def page_language(page) -> str:
-    return getattr(page.file, "locale", None) or page.file.src_uri.split("/", 1)[0]
+    # a page an incomplete language borrows from the source is the source's file (its locale)
+    # built for that language (locale_alternate_of, set by mkdocs-static-i18n)
+    return (getattr(page.file, "locale_alternate_of", None) or getattr(page.file, "locale", None)
+            or page.file.src_uri.split("/", 1)[0])
 
 
 @event_priority(10)  # before mkdocs-macros: pages without a macro are not rendered as templates
@@ -241,7 +263,9 @@ def on_page_markdown(markdown, page, config, files):
     if source_page is not None and isinstance(source_page.meta, (ModuleMeta, CaseStudyMeta)):
         markdown = module_header(source_page, lang, toolkit) + "\n\n" + markdown + "\n\n" + module_footer(source_page, lang, toolkit)
     if lang != DEFAULT_LANGUAGE:
-        translated = getattr(page.file, "edit_path", None) or f"docs/{lang}/{slug}"
+        from .l10n import record_key
+        edit_path = getattr(page.file, "edit_path", None)
+        translated = record_key(edit_path, lang) if edit_path else f"docs/{lang}/{slug}"
         row = state.l10n.get(translated)
         if row is not None and row.state == "outdated":
             markdown = outdated_banner(lang, row, relative(page.url, default_language_url(slug, config)),

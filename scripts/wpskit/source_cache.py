@@ -23,7 +23,7 @@ from pathlib import Path
 
 CACHE_FILE = Path(".cache") / "sources.pickle"
 READ_BY_THE_CHECKS = ("docs/**/*", "toolkit/**/*", "glossary/**/*", "l10n/**/*", "scripts/wpskit/**/*.py",
-                      "constraints.txt")
+                      "constraints.txt", "mkdocs.yml")  # mkdocs.yml: the languages (languages.py)
 
 
 def sources_key(root: Path) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from . import DEFAULT_LANGUAGE  # the source language: avoid_vi lists its variants
 from .errors import ProblemList
 from .textfold import fold, nfc
 
@@ -20,12 +21,12 @@ def avoided_patterns(terms: dict) -> list[tuple[re.Pattern, str, object]]:
 def _preferred_form(variant: str, term) -> str:
     """The words of the term that read like the variant ("hoà bình" → "hòa bình"), else the whole term."""
     size = len(variant.split())
-    words = term.term.vi.split()
+    words = term.term[DEFAULT_LANGUAGE].split()
     for start in range(len(words) - size + 1):
         window = " ".join(words[start:start + size])
         if fold(window) == fold(variant):
             return window
-    return term.term.vi
+    return term.term[DEFAULT_LANGUAGE]
 
 
 def _message(variant: str, term, found: str) -> str:
@@ -46,7 +47,7 @@ def check_text(text: str, first_line: int, path: str, patterns, allowed: set, pr
 def _vietnamese_strings(data, location=()):
     if isinstance(data, dict):
         for key, value in data.items():
-            if key == "vi" and isinstance(value, str):
+            if key == DEFAULT_LANGUAGE and isinstance(value, str):
                 yield location + (key,), value
             else:
                 yield from _vietnamese_strings(value, location + (key,))
@@ -69,7 +70,7 @@ def check_toolkit(toolkit, problems: ProblemList) -> None:
                 continue
             check_text(text, doc.line_of(location), doc.path, patterns, set(), problems)
     for page in toolkit.pages.values():
-        if page.lang != "vi":
+        if page.lang != DEFAULT_LANGUAGE:
             continue
         allowed = set(getattr(page.meta, "allow_terms", []) or [])
         check_text(page.body, page.body_line, page.path, patterns, allowed, problems)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import difflib
 from typing import get_args
 
+from . import languages
 from .yaml_source import YamlDocument
 
-LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
+LANGUAGE_NAMES = {language.code: language.english_name for language in languages.languages()}
 
 
 def _models() -> list:

@@ -7,7 +7,8 @@
   var script = document.currentScript;
   if (!box || !script || !("caches" in window)) return;
   var root = new URL("../../", script.src);
-  var lang = document.documentElement.lang === "en" ? "en" : "vi";
+  var lang = document.documentElement.lang === "en" ? "en" : "vi";  /* the words below (another language: Vietnamese's) */
+  var listLang = document.documentElement.lang || lang;  /* whose pages to keep: every language has its list */
   var TEXT = {
     vi: {
       size: function (n, size) { return n + " trang, dung lượng khoảng " + size; },
@@ -58,7 +59,7 @@
     var downloadsLabel = box.querySelector(".wps-keep-downloads");
     var bar = box.querySelector("progress");
     var status = box.querySelector(".wps-keep-status");
-    fetch(new URL("pwa/offline-" + lang + ".json", root).href, { cache: "no-cache" })
+    fetch(new URL("pwa/offline-" + listLang + ".json", root).href, { cache: "no-cache" })
       .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
       .then(function (list) {
         size.textContent = TEXT.size(list.pages.length, megabytes(list.bytes));

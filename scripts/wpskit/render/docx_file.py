@@ -22,6 +22,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 from ..fill_fields import column_id
 from . import tokens
 from .view_model import item_view
+from .. import languages
 
 FONT = "Noto Sans"  # falls back to the reader's sans-serif font when not installed; Word keeps the text editable
 CHECKBOX = "\u2610"
@@ -45,7 +46,7 @@ def _base_document(view, lang: str) -> Document:
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     for name in ("Title", "Heading 1", "Heading 2"):
         doc.styles[name].font.name = FONT
-    doc.core_properties.language = "vi-VN" if lang == "vi" else "en-GB"
+    doc.core_properties.language = languages.get(lang).word_tag  # l10n/ui/<lang>.yml: vi-VN, en-GB…
     footer = section.footer.paragraphs[0]
     footer.text = view.licence
     footer.runs[0].font.size = Pt(tokens.size("footer"))

@@ -15,108 +15,13 @@ import csv
 import io
 import re
 
+from ..ui_strings import group
 from ..ui_text import label
 from .html import esc, md_text
 
 PILLARS = ("protection", "participation", "prevention", "relief-recovery")
 
-WORDS = {
-    "vi": {
-        "bank": "Ngân hàng chỉ số",
-        "code": "Mã", "title": "Chỉ số", "pillar": "Trụ cột", "objectives": "Mục tiêu cụ thể",
-        "objective": "Mục tiêu", "results_level": "Cấp kết quả", "type": "Loại chỉ số", "definition": "Định nghĩa",
-        "numerator": "Tử số", "denominator": "Mẫu số", "unit": "Đơn vị tính", "disaggregation": "Phân tổ theo",
-        "data_source": "Nguồn số liệu", "collected_by": "Đơn vị thu thập", "levels": "Cấp đo lường",
-        "frequency": "Tần suất", "reporting": "Phục vụ báo cáo", "baseline_target": "Đường cơ sở và chỉ tiêu",
-        "verification": "Phương tiện kiểm chứng", "worksheets": "Dùng trong phiếu bài tập", "modules": "Bài học liên quan",
-        "related": "Chỉ số liên quan", "origin": "Nguồn gốc", "used_in": "Nơi sử dụng",
-        "values": {
-            "pillar": {"protection": "Bảo vệ", "participation": "Tham gia", "prevention": "Phòng ngừa",
-                       "relief-recovery": "Cứu trợ và phục hồi"},
-            "results_level": {"impact": "Tác động", "outcome": "Kết quả", "output": "Đầu ra", "process": "Quá trình"},
-            "type": {"quantitative": "Định lượng", "qualitative": "Định tính"},
-            "levels": {"ministry": "Bộ, ngành", "province": "Tỉnh", "commune": "Xã", "womens-union": "Hội LHPN"},
-            "disaggregation": {"sex": "giới tính", "age": "độ tuổi", "ethnicity": "dân tộc",
-                               "disability": "tình trạng khuyết tật", "locality": "địa bàn", "role": "vị trí, vai trò"},
-            "frequency": {"monthly": "Hằng tháng", "quarterly": "Hằng quý", "six-monthly": "6 tháng một lần",
-                          "annual": "Hằng năm", "mid-term": "Giữa kỳ", "end-of-term": "Cuối kỳ"},
-            "objectives": {1: "1. Tham gia", 2: "2. Bạo lực trên cơ sở giới", 3: "3. Cứu trợ và phục hồi",
-                           4: "4. Hợp tác quốc tế"},
-        },
-        "objective_text": {
-            1: "Phụ nữ tham gia đầy đủ, bình đẳng, có ý nghĩa vào chính trị, đối ngoại, quốc phòng, an ninh, ứng phó "
-               "với thách thức an ninh phi truyền thống và gìn giữ hòa bình",
-            2: "Phòng ngừa, ứng phó tốt hơn với bạo lực trên cơ sở giới trong sự cố, thảm họa và thách thức an ninh "
-               "phi truyền thống",
-            3: "Tăng cường lồng ghép giới trong cứu trợ và phục hồi, kể cả khắc phục hậu quả chiến tranh, thảm họa "
-               "và an ninh phi truyền thống",
-            4: "Mở rộng hợp tác quốc tế về PNHBAN",
-        },
-        "proposed": "Do bộ công cụ này đề xuất",
-        "from_source": "Từ: {source}",
-        "all": "Tất cả",
-        "filters": "Lọc ngân hàng chỉ số",
-        "search": "Tìm theo tên, mã hoặc định nghĩa",
-        "reset": "Xóa bộ lọc",
-        "count": "Đang hiển thị {shown}/{total} chỉ số",
-        "none": "Không có chỉ số nào phù hợp với bộ lọc. Anh/chị hãy bỏ bớt một điều kiện lọc.",
-        "caption": "Các chỉ số trong ngân hàng",
-        "csv": "Bảng tính CSV", "xlsx": "Excel (.xlsx)", "pdf": "PDF để in (A4)",
-        "for_worksheet": "Chỉ số trong ngân hàng dùng cho phiếu này",
-        "for_module": "Chỉ số trong ngân hàng cho bài học này",
-        "whole_bank": "Xem toàn bộ ngân hàng chỉ số, có bộ lọc theo trụ cột, cấp đo lường và loại chỉ số",
-        "back": "Quay lại ngân hàng chỉ số",
-        "pdf_lead": "{n} chỉ số dùng cho kế hoạch về Phụ nữ, hòa bình và an ninh của bộ, ngành, tỉnh, xã và Hội LHPN, xếp theo trụ cột.",
-    },
-    "en": {
-        "bank": "Indicator bank",
-        "code": "Code", "title": "Indicator", "pillar": "Pillar", "objectives": "Specific objectives",
-        "objective": "Objective", "results_level": "Results level", "type": "Type", "definition": "Definition",
-        "numerator": "Numerator", "denominator": "Denominator", "unit": "Unit", "disaggregation": "Disaggregated by",
-        "data_source": "Data source", "collected_by": "Collected by", "levels": "Measured at",
-        "frequency": "Frequency", "reporting": "Feeds the report", "baseline_target": "Baseline and target",
-        "verification": "Means of verification", "worksheets": "Worksheets that use it", "modules": "Related modules",
-        "related": "Related indicators", "origin": "Origin", "used_in": "Where it is used",
-        "values": {
-            "pillar": {"protection": "Protection", "participation": "Participation", "prevention": "Prevention",
-                       "relief-recovery": "Relief and recovery"},
-            "results_level": {"impact": "Impact", "outcome": "Outcome", "output": "Output", "process": "Process"},
-            "type": {"quantitative": "Quantitative", "qualitative": "Qualitative"},
-            "levels": {"ministry": "Ministry", "province": "Province", "commune": "Commune",
-                       "womens-union": "Women's Union"},
-            "disaggregation": {"sex": "sex", "age": "age", "ethnicity": "ethnicity", "disability": "disability",
-                               "locality": "locality", "role": "role"},
-            "frequency": {"monthly": "Monthly", "quarterly": "Quarterly", "six-monthly": "Every six months",
-                          "annual": "Annual", "mid-term": "Mid-term", "end-of-term": "End of term"},
-            "objectives": {1: "1. Participation", 2: "2. Gender-based violence", 3: "3. Relief and recovery",
-                           4: "4. International cooperation"},
-        },
-        "objective_text": {
-            1: "Full, equal and meaningful participation of women in politics, foreign affairs, defence, security, "
-               "responses to non-traditional security threats and international peacekeeping",
-            2: "Better prevention of and response to gender-based violence in incidents, disasters and "
-               "non-traditional security challenges",
-            3: "Stronger gender mainstreaming in relief and recovery, including war legacy, disasters and "
-               "non-traditional security",
-            4: "More international cooperation on WPS",
-        },
-        "proposed": "Proposed by this toolkit",
-        "from_source": "From: {source}",
-        "all": "All",
-        "filters": "Filter the indicator bank",
-        "search": "Search by title, code or definition",
-        "reset": "Clear filters",
-        "count": "Showing {shown} of {total} indicators",
-        "none": "No indicator matches these filters. Remove one of them to see more.",
-        "caption": "Indicators in the bank",
-        "csv": "CSV spreadsheet", "xlsx": "Excel (.xlsx)", "pdf": "PDF to print (A4)",
-        "for_worksheet": "Indicators from the bank for this worksheet",
-        "for_module": "Indicators from the bank for this module",
-        "whole_bank": "See the whole indicator bank, with filters by pillar, level of measurement and type",
-        "back": "Back to the indicator bank",
-        "pdf_lead": "{n} indicators for WPS plans of ministries, provinces, communes and Women's Unions, by pillar.",
-    },
-}
+WORDS = group("indicators")  # WORDS[lang][key], from l10n/ui/<lang>.yml
 
 # (facet in the page and in the URL, the row attribute it matches, the values in order)
 FACETS = (

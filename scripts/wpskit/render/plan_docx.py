@@ -27,6 +27,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from .. import languages
 from .docx_file import _repeat_header, placeholder
 
 FONT = "Times New Roman"
@@ -177,7 +178,7 @@ def _document(lang: str) -> Document:
         fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
         for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
             fonts.set(qn(key), FONT)
-    doc.core_properties.language = "vi-VN" if lang == "vi" else "en-GB"
+    doc.core_properties.language = languages.get(lang).word_tag  # l10n/ui/<lang>.yml: vi-VN, en-GB…
     return doc
 
 
@@ -263,7 +264,7 @@ def build_plan_docx(values: dict, texts, lang: str) -> bytes:
     centre = WD_ALIGN_PARAGRAPH.CENTER
     if values["illustrative"]:
         _para(doc, values["illustrative"], 12, bold=True, align=centre, after=6)
-    if lang == "en":
+    if lang != languages.source():  # a translation of a Vietnamese legal document
         _para(doc, texts.document["working-translation"][lang], 11, italic=True, align=centre, after=6)
     _header_block(doc, values, texts, lang)
     title = _para(doc, texts.document["document-type"][lang], 14, bold=True, align=centre)
