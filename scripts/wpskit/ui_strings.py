@@ -195,5 +195,8 @@ class LanguageTable:
     def __contains__(self, code: str) -> bool:
         return code in tables()
 
+    def __iter__(self):
+        return iter(tables())
+
     def items(self):
         return ((code, groups[self.name]) for code, groups in tables().items())

@@ -88,7 +88,7 @@ def test_every_function_a_record_names_exists():
             assert extension in kind.download_labels, f"{kind.name}: no button label for .{extension}"
 
 
-def test_every_label_a_record_names_exists_in_both_languages():
+def test_every_label_a_record_names_exists_in_every_language():
     from wpskit.ui_text import LABELS
     for kind in KINDS:
         keys = [kind.label, kind.heading, *kind.download_labels.values()]
