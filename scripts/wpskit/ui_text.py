@@ -9,5 +9,8 @@ LABELS = group("labels")  # LABELS[lang][key], read from the ui files when first
 
 
 def label(lang: str, key: str, **values) -> str:
-    text = LABELS[lang][key]
+    """The word `key` in `lang`, its placeholders filled in. For n == 1 a `<key>_one` string,
+    where the ui files have one, is used instead (English "1 day", not "1 days")."""
+    words = LABELS[lang]
+    text = words.get(f"{key}_one", words[key]) if values.get("n") == 1 else words[key]
     return text.format(**values) if values else text

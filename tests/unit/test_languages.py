@@ -175,3 +175,11 @@ def test_search_folding_leaves_scripts_without_spaces_as_they_are(text):
     (doc,) = split["th"]["docs"]
     assert doc["title"] == text and "folded" not in doc and "folded_title" not in doc
     assert split["vi"]["docs"][0]["folded"] == "binh dang"
+
+
+def test_one_takes_the_singular_where_a_language_has_one():
+    """A one-day programme is "1 day" in English (the `<key>_one` string), "1 ngày" in Vietnamese."""
+    from wpskit.ui_text import label
+    assert label("en", "days_count", n=1).split() == ["1", "day"]
+    assert label("en", "days_count", n=3).split() == ["3", "days"]
+    assert label("vi", "days_count", n=1) == label("vi", "days_count", n=3).replace("3", "1")
