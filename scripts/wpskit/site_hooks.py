@@ -299,5 +299,7 @@ def on_post_build(config):
     bundle = offline_bundle(project_root(config))
     if bundle.exists() and not offline_build(config):
         link_or_copy(bundle, site_dir / "downloads" / bundle.name)
-        if state.cache.prunable and not state.skip_downloads:  # a build that made no download keeps them all
+        # a build that made no download keeps them all; a one-language preview keeps the other
+        # language's (its handbooks are not among this build's downloads)
+        if state.cache.prunable and not state.skip_downloads and tuple(built_languages(config)) == tuple(LANGUAGES):
             state.cache.prune(state.downloads)
