@@ -55,6 +55,7 @@ class BuildState:
         self.handbook_pool = None  # handbook_hooks.py: the worker processes making the PDFs
         self.handbook_jobs: dict = {}  # (lang, kind) -> (future or None, Path)
         self.site_names: dict = {}  # pwa_hooks.py: lang -> (site name, description)
+        self.page_caches: dict = {}  # page_cache.py: lang -> the rendered pages of the last build
 
 
 def state_of(config) -> BuildState:
