@@ -88,11 +88,12 @@ class PageCache:
         self.hits = self.misses = 0
 
     def _read(self) -> dict:
+        empty = {"pages": {}, "sections": {}}
         try:
             code, entries = pickle.loads(self.path.read_bytes())
         except Exception:  # no cache yet, or one written by another version: render everything
-            return {}
-        return entries if code == self.code else {"pages": {}, "sections": {}}
+            return empty
+        return entries if code == self.code and entries.keys() == empty.keys() else empty
 
     def _settings(self, config, files) -> str:
         """What every page of this language build shares: Markdown settings and the file list."""
