@@ -56,6 +56,7 @@ class BuildState:
         self.handbook_jobs: dict = {}  # (lang, kind) -> (future or None, Path)
         self.site_names: dict = {}  # pwa_hooks.py: lang -> (site name, description)
         self.page_caches: dict = {}  # page_cache.py: lang -> the rendered pages of the last build
+        self.compiled_pages = None  # macros_cache.py: the compiled page templates of the macros
 
 
 def state_of(config) -> BuildState:
@@ -289,7 +290,8 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     root = root_language(config)
     built = LANGUAGES if root == DEFAULT_LANGUAGE else (root,)
-    write_language_indexes(site_dir, root, built, with_script=offline_build(config))
+    write_language_indexes(site_dir, root, built, with_script=offline_build(config),
+                           cache_dir=project_root(config) / ".cache" / "search")
     finish_pages(site_dir)  # valid markup, then the policy (it hashes the pages' final inline scripts)
     if state.downloads:
         DownloadCache.publish(state.downloads, site_dir)
