@@ -5,7 +5,7 @@
     depends only on the page's text, Jinja's version and the environment's syntax settings,
     so it is kept in .cache/macros/, by a hash of those, as Jinja's own bytecode cache keeps
     template files (marshal); a page whose text changed is compiled afresh. Only the
-    entries used by the last build are kept.
+    entries used by the last build of the same kind (languages, file:// copy) are kept.
   - The plugin asks git for the last commit (12 git commands) once per language build;
     within one build the answer is the same, so the second language reuses the first's.
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import jinja2
 
-CACHE_FILE = Path(".cache") / "macros" / "compiled.pickle"
+FOLDER = Path(".cache") / "macros"
 SYNTAX = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
           "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
           "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized", "is_async")
@@ -39,8 +39,8 @@ def _environment_key(env: jinja2.Environment) -> str:
 class CompiledPages:
     """Compiled page templates of the macros plugin's environments, for one build."""
 
-    def __init__(self, root: Path):
-        self.path = Path(root) / CACHE_FILE
+    def __init__(self, root: Path, variant: str):
+        self.path = Path(root) / FOLDER / f"{variant}.pickle"
         try:
             self.stored = pickle.loads(self.path.read_bytes())
         except Exception:  # none yet, or unreadable: compile everything
@@ -99,6 +99,7 @@ def on_startup(command, dirty):
 
 
 def on_pre_page(page, config, files):
+    from .page_cache import build_variant
     from .site_hooks import project_root, state_of
     macros = config.plugins.get("macros")
     env = getattr(macros, "_env", None)
@@ -106,7 +107,7 @@ def on_pre_page(page, config, files):
         return page
     state = state_of(config)
     if state.compiled_pages is None:
-        state.compiled_pages = CompiledPages(project_root(config))
+        state.compiled_pages = CompiledPages(project_root(config), build_variant(config))
     state.compiled_pages.install(env)
     return page
 

@@ -212,13 +212,19 @@ def _restore(page, stored: bytes, files) -> bool:
 
 # Build steps, called by the toolkit's plugin (plugin.py)
 
+def build_variant(config) -> str:
+    """The kind of build: which languages (a preview builds one), file:// copy or not. Each
+    kind keeps its own cache entries, so taking turns never makes one evict the other's."""
+    from .site_hooks import built_languages, offline_build
+    return f"{'+'.join(built_languages(config))}-{'offline' if offline_build(config) else 'site'}"
+
+
 def on_pre_page(page, config, files):
-    from .site_hooks import built_languages, current_language, offline_build, project_root, state_of
+    from .site_hooks import current_language, project_root, state_of
     caches = state_of(config).page_caches
     lang = current_language(config)
     if lang not in caches:
-        variant = f"{'+'.join(built_languages(config))}|{lang}|offline={offline_build(config)}"
-        caches[lang] = PageCache(project_root(config), variant, config)
+        caches[lang] = PageCache(project_root(config), f"{build_variant(config)}|{lang}", config)
         caches[lang].use_for_search(config)
     caches[lang].wrap(page)
     return page

@@ -31,6 +31,7 @@ from .model import CaseStudyMeta, ModuleMeta
 from .page_parts import abbreviation_definitions, module_footer, module_header, outdated_banner
 from .render.html import esc, relative
 from .search_index import write_language_indexes
+from . import page_cache
 from .source_cache import checked_sources
 
 SCRIPTS = str(Path(__file__).resolve().parents[1])
@@ -291,7 +292,7 @@ def on_post_build(config):
     root = root_language(config)
     built = LANGUAGES if root == DEFAULT_LANGUAGE else (root,)
     write_language_indexes(site_dir, root, built, with_script=offline_build(config),
-                           cache_dir=project_root(config) / ".cache" / "search")
+                           cache_dir=project_root(config) / ".cache" / "search" / page_cache.build_variant(config))
     finish_pages(site_dir)  # valid markup, then the policy (it hashes the pages' final inline scripts)
     if state.downloads:
         DownloadCache.publish(state.downloads, site_dir)
