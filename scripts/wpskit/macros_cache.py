@@ -28,8 +28,18 @@ SYNTAX = ("block_start_string", "block_end_string", "variable_start_string", "va
           "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized", "is_async")
 
 
+def _function_key(function) -> str:
+    code = getattr(function, "__code__", None)
+    name = f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', type(function).__qualname__)}"
+    return name if code is None else f"{name}:{hashlib.sha256(code.co_code + repr(code.co_consts).encode()).hexdigest()}"
+
+
 def _environment_key(env: jinja2.Environment) -> str:
+    """Jinja's syntax settings, and its filters and tests: its optimizer applies them to constants
+    at compile time ({{ "a" | upper }} is compiled as "A"), so their code is part of the key."""
     settings = [repr(getattr(env, name, None)) for name in SYNTAX]
+    settings += [f"filter {name}={_function_key(f)}" for name, f in sorted(env.filters.items())]
+    settings += [f"test {name}={_function_key(f)}" for name, f in sorted(env.tests.items())]
     settings.append(repr(sorted(env.extensions)))
     settings.append(repr(env.autoescape) if isinstance(env.autoescape, bool) else "callable")
     settings.append(f"{jinja2.__version__}|{sys.version}|{Path(__file__).read_bytes()!r}")
