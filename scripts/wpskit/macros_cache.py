@@ -19,6 +19,7 @@ import os
 import pickle
 import sys
 from pathlib import Path
+from types import CodeType
 
 import jinja2
 
@@ -28,10 +29,26 @@ SYNTAX = ("block_start_string", "block_end_string", "variable_start_string", "va
           "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized", "is_async")
 
 
+def _code_digest(code: CodeType) -> str:
+    """The same for the same code in every process (a nested function's repr holds its address,
+    a frozenset's order follows the process's string hashing)."""
+    digest = hashlib.sha256(code.co_code)
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            digest.update(_code_digest(const).encode())
+        elif isinstance(const, frozenset):
+            digest.update(repr(sorted(map(repr, const))).encode())
+        else:
+            digest.update(repr(const).encode())
+        digest.update(b"\0")
+    digest.update(repr(code.co_names).encode())
+    return digest.hexdigest()
+
+
 def _function_key(function) -> str:
     code = getattr(function, "__code__", None)
     name = f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', type(function).__qualname__)}"
-    return name if code is None else f"{name}:{hashlib.sha256(code.co_code + repr(code.co_consts).encode()).hexdigest()}"
+    return name if code is None else f"{name}:{_code_digest(code)}"
 
 
 def _environment_key(env: jinja2.Environment) -> str:
