@@ -72,7 +72,12 @@ def store(cache_dir: Path, run_key: str, site_dir: Path, said: str) -> None:
         partial.rename(entry)
     except OSError:  # the same entry, made by another build meanwhile
         shutil.rmtree(partial, ignore_errors=True)
+    def last_used(entry: Path) -> float:
+        try:
+            return entry.stat().st_mtime
+        except OSError:  # dropped by another build meanwhile
+            return 0.0
     entries = [e for e in cache_dir.iterdir() if e.is_dir() and not e.name.endswith(".partial")]
-    entries.sort(key=lambda e: (e.name == run_key, e.stat().st_mtime), reverse=True)
+    entries.sort(key=lambda e: (e.name == run_key, last_used(e)), reverse=True)
     for other in entries[KEPT:]:
         shutil.rmtree(other, ignore_errors=True)
