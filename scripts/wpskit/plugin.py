@@ -8,6 +8,9 @@ functions; the plugin puts them in their order:
   pwa_hooks       manifests and the Workbox service worker of the installable site
   link_check_hooks  last: no page links a download the site lacks
   render.tokens   the web's tokens.css, made from the design tokens (render/tokens.yml)
+  page_cache      a page whose final Markdown (and all it is rendered with) is the same as in
+                  the last build gets its HTML from .cache/pages/ instead of Markdown again
+  macros_cache    the macros' compiled page templates kept in .cache/macros/; git asked once
 
 The build's state (sources, downloads, sizes, handbook jobs…) is a BuildState held by the
 plugin instance; the steps and the macros reach it through the config (state_of(config)).
@@ -30,7 +33,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 from mkdocs.plugins import BasePlugin, CombinedEvent
 
-from . import fallback_pages, handbook_hooks, link_check_hooks, pwa_hooks, site_hooks
+from . import fallback_pages, handbook_hooks, link_check_hooks, macros_cache, page_cache, pwa_hooks, site_hooks
 from .render import tokens
 
 
@@ -69,6 +72,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
 
     def on_startup(self, *, command, dirty):
         site_hooks.on_startup(command, dirty)
+        macros_cache.on_startup(command, dirty)
 
     def _configure(self, config):
         self.state.options = self.config
@@ -78,9 +82,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
 
     on_config = CombinedEvent(_configure, staticmethod(pwa_hooks.on_config))
     on_env = _steps(site_hooks.on_env, handbook_hooks.on_env, pwa_hooks.on_env)
+    on_pre_page = _steps(page_cache.on_pre_page, macros_cache.on_pre_page)
     on_files = _steps(site_hooks.on_files, tokens.on_files)
     on_page_markdown = _steps(site_hooks.on_page_markdown_before_macros, site_hooks.on_page_markdown)
     on_page_content = _steps(fallback_pages.on_page_content)
     on_page_context = _steps(site_hooks.on_page_context)
-    on_post_build = _steps(handbook_hooks.on_post_build, site_hooks.on_post_build, pwa_hooks.on_post_build,
-                           link_check_hooks.on_post_build)
+    on_post_build = _steps(page_cache.on_post_build, handbook_hooks.on_post_build, site_hooks.on_post_build,
+                           pwa_hooks.on_post_build, link_check_hooks.on_post_build, macros_cache.on_post_build)

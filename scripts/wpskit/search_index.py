@@ -150,21 +150,29 @@ def index_path(site_dir: Path, lang: str, default: str) -> Path:
     return Path(site_dir) / ("" if lang == default else lang) / "search" / "search_index.json"
 
 
-def write_language_indexes(site_dir: Path, default: str, languages, with_script: bool = False) -> dict:
-    """Write each language's index; with_script also writes search_index.js for file:// use."""
+def write_language_indexes(site_dir: Path, default: str, languages, with_script: bool = False,
+                           cache_dir: Path | None = None) -> dict:
+    """Write each language's index; with_script also writes search_index.js for file:// use.
+    Returns {lang: the index's JSON text}. With a cache_dir, the indexes of the last build
+    are reused while nothing they are made from changed (search_cache.py)."""
+    from .search_cache import dumps, folded_indexes
     merged_path = index_path(site_dir, default, default)
     if not merged_path.exists():
         return {}
-    merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    per_language = split_and_fold(merged, languages, default, site_dir)
-    for lang, index in per_language.items():
+    merged_text = merged_path.read_text(encoding="utf-8")
+    merged = json.loads(merged_text)
+    read = {doc["location"]: _built_page(site_dir, doc["location"]) for doc in merged["docs"] if "#" not in doc["location"]}
+
+    def make():
+        return {lang: dumps(index) for lang, index in split_and_fold(merged, languages, default, site_dir).items()}
+    texts = folded_indexes(cache_dir, merged_text, read, f"{default}|{'+'.join(languages)}", make)
+    for lang, text in texts.items():
         path = index_path(site_dir, lang, default)
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         path.write_text(text, encoding="utf-8")
         if with_script:
             path.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
-    return per_language
+    return texts
 
 
 def unfolded_size(index: dict) -> int:

@@ -31,6 +31,7 @@ from .model import CaseStudyMeta, ModuleMeta
 from .page_parts import abbreviation_definitions, module_footer, module_header, outdated_banner
 from .render.html import esc, relative
 from .search_index import write_language_indexes
+from . import page_cache
 from .source_cache import checked_sources
 
 SCRIPTS = str(Path(__file__).resolve().parents[1])
@@ -55,6 +56,8 @@ class BuildState:
         self.handbook_pool = None  # handbook_hooks.py: the worker processes making the PDFs
         self.handbook_jobs: dict = {}  # (lang, kind) -> (future or None, Path)
         self.site_names: dict = {}  # pwa_hooks.py: lang -> (site name, description)
+        self.page_caches: dict = {}  # page_cache.py: lang -> the rendered pages of the last build
+        self.compiled_pages = None  # macros_cache.py: the compiled page templates of the macros
 
 
 def state_of(config) -> BuildState:
@@ -313,7 +316,8 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     root = root_language(config)
     built = LANGUAGES if root == DEFAULT_LANGUAGE else (root,)
-    write_language_indexes(site_dir, root, built, with_script=offline_build(config))
+    write_language_indexes(site_dir, root, built, with_script=offline_build(config),
+                           cache_dir=project_root(config) / ".cache" / "search" / page_cache.build_variant(config))
     finish_pages(site_dir)  # valid markup, then the policy (it hashes the pages' final inline scripts)
     if state.downloads:
         DownloadCache.publish(state.downloads, site_dir)
@@ -324,5 +328,7 @@ def on_post_build(config):
     bundle = offline_bundle(project_root(config))
     if bundle.exists() and not offline_build(config):
         link_or_copy(bundle, site_dir / "downloads" / bundle.name)
-        if state.cache.prunable and not state.skip_downloads:  # a build that made no download keeps them all
+        # a build that made no download keeps them all; a one-language preview keeps the other
+        # language's (its handbooks are not among this build's downloads)
+        if state.cache.prunable and not state.skip_downloads and tuple(built_languages(config)) == tuple(LANGUAGES):
             state.cache.prune(state.downloads)

@@ -5,17 +5,21 @@ shell, and its output only depends on: the script, the pinned packages (package-
 and the files it precaches, all under assets/ or the two home pages and manifests. Those
 are hashed here (a superset of what Workbox globs, so a change is never missed); when the
 key is the one of the last run, the worker files it wrote are copied from .cache/ instead
-of running Node.js again. Only the last run's files are kept.
+of running Node.js again. The entries of the last few keys are kept (KEPT): a one-language
+preview (`wpskit build --lang vi`) has an app shell of its own, and taking turns with the full
+build must not make either run Workbox again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
 READ_BY_WORKBOX = ("index.html", "en/index.html", "manifest.webmanifest", "en/manifest.webmanifest")
 WINDOW = "assets/javascripts/workbox-window.prod.umd.js"  # written by Workbox: not an input
+KEPT = 4  # entries kept: the full build's, the preview's, and a couple of recent edits
 
 
 def key(site_dir: Path, build_script: Path, lock_file: Path) -> str:
@@ -43,6 +47,7 @@ def restore(cache_dir: Path, run_key: str, site_dir: Path) -> str | None:
     said = entry / "said.txt"
     if not said.exists():
         return None
+    os.utime(entry)  # recently used: kept when older entries are dropped
     for path in entry.rglob("*"):
         if path.is_file() and path != said:
             target = Path(site_dir) / path.relative_to(entry)
@@ -53,8 +58,7 @@ def restore(cache_dir: Path, run_key: str, site_dir: Path) -> str | None:
 
 def store(cache_dir: Path, run_key: str, site_dir: Path, said: str) -> None:
     """Keep this run's worker files under its key (written aside, then renamed: a build
-    reading the cache meanwhile never sees half an entry); drop the other entries."""
-    import os
+    reading the cache meanwhile never sees half an entry); drop all but the KEPT entries used last."""
     cache_dir = Path(cache_dir)
     entry = cache_dir / run_key
     partial = cache_dir / f"{run_key}.{os.getpid()}.partial"
@@ -68,6 +72,12 @@ def store(cache_dir: Path, run_key: str, site_dir: Path, said: str) -> None:
         partial.rename(entry)
     except OSError:  # the same entry, made by another build meanwhile
         shutil.rmtree(partial, ignore_errors=True)
-    for other in cache_dir.iterdir():
-        if other.name != run_key and not other.name.endswith(".partial"):
-            shutil.rmtree(other, ignore_errors=True)
+    def last_used(entry: Path) -> float:
+        try:
+            return entry.stat().st_mtime
+        except OSError:  # dropped by another build meanwhile
+            return 0.0
+    entries = [e for e in cache_dir.iterdir() if e.is_dir() and not e.name.endswith(".partial")]
+    entries.sort(key=lambda e: (e.name == run_key, last_used(e)), reverse=True)
+    for other in entries[KEPT:]:
+        shutil.rmtree(other, ignore_errors=True)
