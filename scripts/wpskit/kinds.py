@@ -44,6 +44,9 @@ class Kind:
     web_template: str | None = None
     print_template: str | None = None
     word_builder: str | None = None
+    view_sections: str | None = None  # the function giving its view model's sections (render/view_model.py)
+    facts: tuple = ()  # fields shown as "label: text" under the title (purpose, audience)
+    identity: tuple = ()  # the lines filled in by hand on paper (name, agency, date, venue)
     collection_files: str | None = None  # builders of files made from all its items together (by extension)
     translated: bool = True  # its English texts are tracked in l10n/translations.yml
     listed: int = 0  # its place among the kinds on a page listing several (/downloads/); ties: registry order
@@ -71,26 +74,33 @@ def function_of(name: str):
 _WORD = "render.docx_file:build_docx"
 ITEM_PAGES = {"web_template": "item/web.html", "print_template": "item/print.html"}
 
+
+def _view(kind: str, facts: tuple = (), identity: tuple = ()) -> dict:
+    return {**ITEM_PAGES, "view_sections": f"render.view_model:{kind}_sections", "facts": facts, "identity": identity}
+
+
 KINDS = (
     Kind("toolkit", Source, "sources", name="source", files="sources.yml", one_item_per_file=False,
          index_macro="source_list", translated=False),
     Kind("toolkit/worksheets", Worksheet, "worksheets", label="worksheet", heading="worksheets_heading",
          url_section="worksheets", page_macro="data_page", page_extras="worksheet_extras", index_macro="tool_index",
          tool=True, downloads=("pdf", "docx"), download_labels={"pdf": "pdf", "docx": "docx"},
-         **ITEM_PAGES, word_builder=_WORD,
+         **_view("worksheet", ("purpose",), ("name", "agency", "date")), word_builder=_WORD,
          handbook="participant-handbook"),
     Kind("toolkit/checklists", Checklist, "checklists", label="checklist", heading="checklists_heading",
          url_section="checklists", page_macro="data_page", index_macro="tool_index",
          tool=True, downloads=("pdf", "docx"), download_labels={"pdf": "pdf", "docx": "docx"},
-         **ITEM_PAGES, word_builder=_WORD,
+         **_view("checklist", ("purpose",), ("name", "agency", "date")), word_builder=_WORD,
          handbook="participant-handbook"),
     Kind("toolkit/sessions", Session, "sessions", label="session_guide", heading="sessions_heading",
-         url_section="trainers/sessions", page_macro="data_page", index_macro="session_index", downloads=("pdf",), download_labels={"pdf": "guide_pdf", "zip": "pack"},
-         download_inputs="session_inputs", pack=True, **ITEM_PAGES, listed=2, handbook="trainer-handbook", handbook_order="id"),  # s01…: teaching order
+         url_section="trainers/sessions", page_macro="data_page", index_macro="session_index", downloads=("pdf",),
+         download_labels={"pdf": "guide_pdf", "zip": "pack"}, download_inputs="session_inputs", pack=True,
+         **_view("session"), listed=2, handbook="trainer-handbook", handbook_order="id"),  # s01…: teaching order
     Kind("toolkit/programmes", Programme, "programmes", label="programme", heading="programmes_heading",
-         url_section="trainers/programmes", page_macro="data_page", index_macro="programme_index", downloads=("pdf", "docx"),
-         download_labels={"pdf": "agenda_pdf", "docx": "agenda_docx"}, download_inputs="programme_inputs",
-         **ITEM_PAGES, word_builder=_WORD,
+         url_section="trainers/programmes", page_macro="data_page", index_macro="programme_index",
+         downloads=("pdf", "docx"), download_labels={"pdf": "agenda_pdf", "docx": "agenda_docx"},
+         download_inputs="programme_inputs",
+         **_view("programme", ("audience", "purpose"), ("date", "venue")), word_builder=_WORD,
          handbook="trainer-handbook", listed=1),  # on /downloads/ and in the handbook: programmes, then sessions
     Kind("toolkit/indicators", Indicator, "indicators", url_section="indicators", page_macro="indicator_page",
          index_macro="indicator_bank", collection_files="render.indicators:BUILDERS"),

@@ -70,14 +70,14 @@ def test_items_with_pages_and_their_urls_come_from_the_registry(toolkit):
 def test_every_function_a_record_names_exists():
     from wpskit import data_pages
     for kind in KINDS:
-        for name in (kind.word_builder, kind.collection_files):
+        for name in (kind.word_builder, kind.collection_files, kind.view_sections):
             if name:
                 assert function_of(name) is not None, f"{kind.name}: {name}"
         for template in (kind.web_template, kind.print_template):
             if template:
                 assert (TEMPLATES / template).is_file(), f"{kind.name}: no template {template}"
         if kind.page_macro == "data_page":  # data_page shows a kind through the web template its record names
-            assert kind.web_template, f"{kind.name}: no web template"
+            assert kind.web_template and kind.view_sections and kind.label, f"{kind.name}: no web template or view"
         if kind.page_extras:
             assert callable(getattr(data_pages, kind.page_extras, None)), f"{kind.name}: no {kind.page_extras}"
         assert bool(kind.url_section) == bool(kind.page_macro), f"{kind.name}: a page needs a macro, and a macro a page"

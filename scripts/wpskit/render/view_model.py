@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..kinds import BY_NAME, function_of
 from ..fill_fields import form_field_id, list_item_id, question_id, section_id
 from ..model import FormSection, ListSection, QuizSection, TableSection
 from ..schedule import day_schedule
@@ -61,7 +62,7 @@ def _meta(item, lang: str, module_title: str | None, module_href: str | None) ->
         parts.append({"label": label(lang, "module"), "text": module_title, "href": module_href})
     if getattr(item, "minutes", None):
         parts.append({"label": None, "text": label(lang, "minutes_value", n=item.minutes), "href": None})
-    if item.kind == "programme":
+    if getattr(item, "days", None):  # a programme
         parts.append({"label": None, "text": label(lang, "days_count", n=len(item.days)), "href": None})
     return parts
 
@@ -120,7 +121,7 @@ SECTION_DATA = {TableSection: ("table", _table), FormSection: ("form", _form), L
                 QuizSection: ("quiz", _quiz)}
 
 
-def _worksheet_sections(item, lang: str, context, href) -> list[dict]:
+def worksheet_sections(item, lang: str, context, href) -> list[dict]:
     sections = _instructions(item, lang)
     for number, part in enumerate(item.sections, 1):
         kind, data = SECTION_DATA[type(part)]
@@ -129,7 +130,7 @@ def _worksheet_sections(item, lang: str, context, href) -> list[dict]:
     return sections
 
 
-def _checklist_sections(item, lang: str, context, href) -> list[dict]:
+def checklist_sections(item, lang: str, context, href) -> list[dict]:
     sections = _instructions(item, lang)
     sections.append(_section("checklist_bar", "", id=item.id,
                              progress=label(lang, "ticked", done="{done}", total="{total}"),
@@ -142,7 +143,7 @@ def _checklist_sections(item, lang: str, context, href) -> list[dict]:
     return sections
 
 
-def _session_sections(item, lang: str, context, href) -> list[dict]:
+def session_sections(item, lang: str, context, href) -> list[dict]:
     sections = [_section("bullets", label(lang, "outcomes"), items=[o[lang] for o in item.outcomes])]
     if item.materials:
         sections.append(_section("bullets", label(lang, "materials"), items=[m[lang] for m in item.materials]))
@@ -168,7 +169,7 @@ def _session_sections(item, lang: str, context, href) -> list[dict]:
     return sections
 
 
-def _programme_sections(item, lang: str, context, href) -> list[dict]:
+def programme_sections(item, lang: str, context, href) -> list[dict]:
     sections = []
     for number, day in enumerate(item.days, 1):
         rows = []
@@ -185,13 +186,6 @@ def _programme_sections(item, lang: str, context, href) -> list[dict]:
     return sections
 
 
-# per kind: the label above the title, the facts, the lines to fill in by hand, the sections
-KINDS = {
-    "worksheet": (lambda lang: label(lang, "worksheet"), ("purpose",), ("name", "agency", "date"), _worksheet_sections),
-    "checklist": (lambda lang: label(lang, "checklist"), ("purpose",), ("name", "agency", "date"), _checklist_sections),
-    "session": (lambda lang: label(lang, "session_guide"), (), (), _session_sections),
-    "programme": (lambda lang: label(lang, "programme"), ("audience", "purpose"), ("date", "venue"), _programme_sections),
-}
 FACT_LABELS = {"purpose": "purpose", "audience": "audience_label"}
 
 
@@ -199,15 +193,15 @@ def item_view(item, lang: str, context, href: Callable[[str], str] | None = None
               module_href: str | None = None) -> ItemView:
     """The view model of `item`; `context` is a downloads.RenderContext (sources, tools,
     sessions, module titles); `href`/`module_href` only for the web page."""
-    kind_label, fact_keys, identity_keys, sections_of = KINDS[item.kind]
-    sections = sections_of(item, lang, context, href)
+    kind = BY_NAME[item.kind]  # its record (kinds.py) names its sections, facts and hand-filled lines
+    sections = function_of(kind.view_sections)(item, lang, context, href)
     if getattr(item, "sources", None):
         sections.append(sources_section(item.sources, context.sources, lang))
     return ItemView(
-        id=item.id, kind=item.kind, lang=lang, kind_label=kind_label(lang), title=item.title[lang],
+        id=item.id, kind=item.kind, lang=lang, kind_label=label(lang, kind.label), title=item.title[lang],
         meta=_meta(item, lang, context.module_title(item, lang), module_href),
-        facts=[_fact(lang, FACT_LABELS[key], getattr(item, key)[lang]) for key in fact_keys],
-        identity=_identity(lang, identity_keys), sections=sections,
+        facts=[_fact(lang, FACT_LABELS[key], getattr(item, key)[lang]) for key in kind.facts],
+        identity=_identity(lang, kind.identity), sections=sections,
         licence=label(lang, "licence"),
         labels={key: label(lang, key) for key in ("example", "example_row", "answers", "guidance")},
     )
