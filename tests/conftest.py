@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -31,12 +32,24 @@ def run_cli(*args, cwd: Path = ROOT, env: dict | None = None) -> subprocess.Comp
                           capture_output=True, text=True, timeout=600)
 
 
+@contextlib.contextmanager
+def one_process_at_a_time():
+    """Several test processes (tests/run_all.py) may want the same missing site or bundle:
+    the first makes it while the others wait, then find it made."""
+    import fcntl
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    with open(ROOT / ".cache" / "tests-setup.lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The built site; `make test` builds it first, a bare `pytest` builds it here."""
-    if not (SITE / "index.html").exists():
-        result = run_cli("build")
-        assert result.returncode == 0, result.stdout + result.stderr
+    with one_process_at_a_time():
+        if not (SITE / "index.html").exists():
+            result = run_cli("build")
+            assert result.returncode == 0, result.stdout + result.stderr
     return SITE
 
 
@@ -87,9 +100,10 @@ def offline_copy(tmp_path_factory, site) -> Path:
     """The offline bundle (made by every full build) unzipped once, as on a USB stick; the
     tests only read it."""
     bundle = ROOT / "dist" / "wps-toolkit-offline.zip"
-    if not bundle.exists():
-        result = run_cli("offline")
-        assert result.returncode == 0, result.stdout + result.stderr
+    with one_process_at_a_time():
+        if not bundle.exists():
+            result = run_cli("offline")
+            assert result.returncode == 0, result.stdout + result.stderr
     target = tmp_path_factory.mktemp("usb-stick")
     with zipfile.ZipFile(bundle) as archive:
         archive.extractall(target)
