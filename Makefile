@@ -51,7 +51,7 @@ check: setup
 	@$(PY) -m wpskit check
 
 ## make test: set up, build strictly, run every test (browser tests use /usr/bin/chromium), in
-## three pytest processes at once (tests/run_all.py; `pytest -q tests` runs the same in one)
+## five pytest processes at once (tests/run_all.py; `pytest -q tests` runs the same in one)
 test: setup
 	$(PY) -m wpskit build
 	$(PY) tests/run_all.py

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-STREAMS = int(os.environ.get("WPS_TEST_STREAMS", "3"))
+STREAMS = int(os.environ.get("WPS_TEST_STREAMS", "5"))
 DEFAULT_WEIGHT = 20
 WEIGHTS = {  # seconds, measured with --durations on a busy machine (only their ratios matter)
     "browser/test_browser.py": 510, "browser/test_search.py": 280, "browser/test_csp.py": 200,
