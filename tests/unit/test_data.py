@@ -5,6 +5,7 @@ import re
 import pytest
 
 from conftest import run_cli
+from source_edits import edit, line_of
 from wpskit.errors import SourceError
 from wpskit.load import load_toolkit
 
@@ -12,19 +13,6 @@ WORKSHEET = "toolkit/worksheets/stakeholder-map.yml"
 # builds whose pages (or messages) are what is checked make no download: an edited page or
 # title would otherwise make PDFs and both handbooks again, most of such a build's time
 PAGES_ONLY = {"WPS_SKIP_DOWNLOADS": "1"}
-
-
-def edit(project, relative, change):
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    new = change(text)
-    assert new != text, "the test's edit did not apply"
-    path.write_text(new, encoding="utf-8")
-    return new
-
-
-def line_of(text, needle):
-    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
 def problems_of(project):

@@ -10,23 +10,11 @@ import re
 
 import pytest
 
+from source_edits import edit as _edit, line_of as _line
 from wpskit.errors import SourceError
 from wpskit.load import load_toolkit
 
 WORKSHEET = "toolkit/worksheets/stakeholder-map.yml"  # linked by pages, printed by sessions, named by indicators
-
-
-def _edit(project, relative, change):
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    new = change(text)
-    assert new != text, "the test's edit did not apply"
-    path.write_text(new, encoding="utf-8")
-    return new
-
-
-def _line(text, needle):
-    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
 def _problems(project):
