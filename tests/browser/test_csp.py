@@ -72,16 +72,21 @@ def _visit_all(browser, urls, then=None):
     return violations, messages
 
 
+def _search_each(tab, searches):
+    """On each (url, query): open the page, type the query into its search box, wait for results."""
+    for url, query in searches:
+        tab.goto(url)
+        tab.wait_for_load_state("load")
+        box = tab.locator("input.md-search__input")
+        if not box.is_visible():
+            tab.click('label.md-header__button[for="__search"]')
+        box.type(query, delay=5)
+        tab.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
+
+
 def _search_and_tick(prefix, suffix):
     def actions(tab):
-        for path, query in (("", "bình đẳng giới"), ("en/", "gender equality")):
-            tab.goto(prefix + path + suffix)
-            tab.wait_for_load_state("load")
-            box = tab.locator("input.md-search__input")
-            if not box.is_visible():
-                tab.click('label.md-header__button[for="__search"]')
-            box.type(query, delay=5)
-            tab.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
+        _search_each(tab, [(prefix + suffix, "bình đẳng giới"), (prefix + "en/" + suffix, "gender equality")])
         tab.goto(prefix + "checklists/civil-society-engagement/" + suffix)
         tab.wait_for_load_state("load")
         box = tab.locator("input[type=checkbox][data-key]").first
@@ -114,14 +119,8 @@ def test_no_violation_in_the_offline_copy_from_file(unzipped, browser):
     assert all(POLICY_TAG.search(p.read_text(encoding="utf-8")) for p in pages)
 
     def actions(tab):  # offline pages are <name>.html; search runs in the iframe-worker frame
-        for path, query in (("index.html", "binh dang gioi"), ("en/index.html", "gender equality")):
-            tab.goto((unzipped / path).as_uri())
-            tab.wait_for_load_state("load")
-            box = tab.locator("input.md-search__input")
-            if not box.is_visible():
-                tab.click('label.md-header__button[for="__search"]')
-            box.type(query, delay=5)
-            tab.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
+        _search_each(tab, [((unzipped / "index.html").as_uri(), "binh dang gioi"),
+                           ((unzipped / "en/index.html").as_uri(), "gender equality")])
         tab.goto((unzipped / "checklists/civil-society-engagement.html").as_uri())
         tab.wait_for_load_state("load")
         tab.locator("input[type=checkbox][data-key]").first.check()
