@@ -1,6 +1,7 @@
 """The installable site in real Chromium: manifest and icons, the Workbox worker, reading
 offline, "Keep this language offline", the notice of a new version, nothing under file://."""
 
+import contextlib
 import json
 import shutil
 import struct
@@ -96,13 +97,23 @@ def test_a_read_page_reloads_offline_and_a_kept_language_opens_offline(context, 
     assert not outside, outside
 
 
-def test_a_new_version_replaces_the_old_cache_with_a_notice(browser, tmp_path):
+@contextlib.contextmanager
+def _published_site(browser, tmp_path):
+    """A copy of the built site (without downloads) served over http, as a host publishes it,
+    and a phone-sized browser context: (its folder, its URL, the context)."""
     published = tmp_path / "site"
     shutil.copytree(ROOT / "site", published, ignore=shutil.ignore_patterns("downloads"))
     server = serve(published)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     context = browser.new_context(viewport={"width": 412, "height": 860})
     try:
+        yield published, f"http://127.0.0.1:{server.server_address[1]}/", context
+    finally:
+        context.close()
+        server.shutdown()
+
+
+def test_a_new_version_replaces_the_old_cache_with_a_notice(browser, tmp_path):
+    with _published_site(browser, tmp_path) as (published, base, context):
         page = context.new_page()
         page.goto(base + "en/")
         page.wait_for_function(CONTROLLED, timeout=TIMEOUT)
@@ -129,9 +140,6 @@ def test_a_new_version_replaces_the_old_cache_with_a_notice(browser, tmp_path):
         context.set_offline(True)
         page.reload()
         assert page.inner_text("h1").endswith("(2)")
-    finally:
-        context.close()
-        server.shutdown()
 
 
 def test_the_file_copy_registers_no_worker(browser):
@@ -165,12 +173,7 @@ def test_without_node_the_site_is_built_without_a_worker_and_says_so(tmp_path, m
 def test_a_broken_update_keeps_the_old_version_working(browser, tmp_path):
     """A second build published half-way (a file of its app shell missing): Workbox's install
     fails, the old worker and its cache stay, and the reader still gets a styled page."""
-    published = tmp_path / "site"
-    shutil.copytree(ROOT / "site", published, ignore=shutil.ignore_patterns("downloads"))
-    server = serve(published)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    context = browser.new_context(viewport={"width": 412, "height": 860})
-    try:
+    with _published_site(browser, tmp_path) as (published, base, context):
         page = context.new_page()
         page.goto(base + "modules/03-localization/")
         page.wait_for_function(CONTROLLED, timeout=TIMEOUT)
@@ -193,6 +196,3 @@ def test_a_broken_update_keeps_the_old_version_working(browser, tmp_path):
         for never_read, lang in (("about/", "vi"), ("en/about/", "en")):  # no blank page: the home page of its language
             page.goto(base + never_read)
             assert page.evaluate("document.documentElement.lang") == lang and page.locator("h1").count() == 1
-    finally:
-        context.close()
-        server.shutdown()
