@@ -69,6 +69,14 @@ def _repeat_header(row) -> None:
     properties.append(header)
 
 
+def _grid_table(doc, header: list[str]):
+    """A bordered table whose first row is its bold, shaded header, repeated on each page."""
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    _header_row(table, header)
+    return table
+
+
 def _header_row(table, texts) -> None:
     for cell, text in zip(table.rows[0].cells, texts):
         cell.text = text
@@ -98,10 +106,8 @@ def _tools(doc, section: dict, view, template: bool) -> None:
 
 def _table(doc, section: dict, view, template: bool) -> None:
     columns = section["columns"]
-    table = doc.add_table(rows=1, cols=len(columns))
-    table.style = "Table Grid"
+    table = _grid_table(doc, [c["text"] for c in columns])
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _header_row(table, [c["text"] for c in columns])
     for cell, column in zip(table.rows[0].cells, columns):
         cell.width = int(_usable_width() * column["width"] / 100)
     if section["example"]:
@@ -169,9 +175,7 @@ def _checks(doc, section: dict, view, template: bool) -> None:
 
 
 def _session_steps(doc, section: dict, view, template: bool) -> None:
-    table = doc.add_table(rows=1, cols=len(section["columns"]))
-    table.style = "Table Grid"
-    _header_row(table, section["columns"])
+    table = _grid_table(doc, section["columns"])
     for step in section["rows"]:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = str(step["number"]), step["time"]
@@ -182,9 +186,7 @@ def _session_steps(doc, section: dict, view, template: bool) -> None:
 
 
 def _agenda(doc, section: dict, view, template: bool) -> None:
-    table = doc.add_table(rows=1, cols=len(section["columns"]))
-    table.style = "Table Grid"
-    _header_row(table, section["columns"])
+    table = _grid_table(doc, section["columns"])
     for slot in section["rows"]:
         row = table.add_row().cells
         row[0].text = slot["clock"]
